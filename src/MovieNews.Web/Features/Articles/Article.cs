@@ -1,0 +1,32 @@
+namespace MovieNews.Web.Features.Articles;
+
+public sealed class Article
+{
+    public int Id { get; set; }
+    public required string Slug { get; set; }
+    public required string Title { get; set; }
+    public string Excerpt { get; set; } = string.Empty;
+    public string BodyMarkdown { get; set; } = string.Empty;
+
+    /// <summary>Sanitized HTML, rendered from <see cref="BodyMarkdown"/> whenever the article is saved.</summary>
+    public string BodyHtml { get; set; } = string.Empty;
+
+    public int ReadingMinutes { get; set; } = 1;
+    public required string AuthorName { get; set; }
+    public ArticleStatus Status { get; set; }
+
+    /// <summary>When readers may see it; for a scheduled article, the moment it goes live.</summary>
+    public DateTime? PublishedUtc { get; set; }
+
+    public DateTime CreatedUtc { get; set; }
+    public DateTime UpdatedUtc { get; set; }
+    public bool CommentsOpen { get; set; } = true;
+    public List<Tag> Tags { get; set; } = [];
+}
+
+public enum ArticleStatus
+{
+    Draft = 0,
+    Published = 1,
+    Scheduled = 2,
+}

@@ -1,0 +1,32 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace MovieNews.Web.Features.Articles;
+
+internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
+{
+    public void Configure(EntityTypeBuilder<Article> article)
+    {
+        article.Property(a => a.Slug).HasMaxLength(Slug.MaxLength);
+        article.HasIndex(a => a.Slug).IsUnique();
+        article.Property(a => a.Title).HasMaxLength(200);
+        article.Property(a => a.Excerpt).HasMaxLength(1000);
+        article.Property(a => a.AuthorName).HasMaxLength(100);
+        article.Property(a => a.Status).HasConversion<string>().HasMaxLength(16);
+        // Serves the published list: filter by status, newest first.
+        article.HasIndex(a => new { a.Status, a.PublishedUtc });
+        article.HasMany(a => a.Tags)
+            .WithMany(t => t.Articles)
+            .UsingEntity("ArticleTags");
+    }
+}
+
+internal sealed class TagConfiguration : IEntityTypeConfiguration<Tag>
+{
+    public void Configure(EntityTypeBuilder<Tag> tag)
+    {
+        tag.Property(t => t.Slug).HasMaxLength(Slug.MaxLength);
+        tag.HasIndex(t => t.Slug).IsUnique();
+        tag.Property(t => t.Name).HasMaxLength(60);
+    }
+}

@@ -1,0 +1,13 @@
+using MovieNews.Web.Features.Rendering;
+
+namespace MovieNews.Web.Features.Articles;
+
+public static class ArticlesServiceExtensions
+{
+    public static IServiceCollection AddArticles(this IServiceCollection services)
+    {
+        services.AddSingleton<MarkdownRenderer>();
+        services.AddScoped<ArticleAuthoring>();
+        return services;
+    }
+}

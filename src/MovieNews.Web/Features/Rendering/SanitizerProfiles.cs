@@ -1,0 +1,56 @@
+using Ganss.Xss;
+
+namespace MovieNews.Web.Features.Rendering;
+
+/// <summary>
+/// Allowlists for the two kinds of user-authored HTML. Both start from the library's defaults
+/// (URI checks included) and then narrow the tags and attributes to what the Markdown can produce.
+/// </summary>
+internal static class SanitizerProfiles
+{
+    private static readonly string[] _schemes = ["http", "https", "mailto"];
+
+    public static HtmlSanitizer ForArticles()
+    {
+        var sanitizer = Narrowed(
+            tags: ["p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "strong", "em", "del", "ins", "mark", "sup", "sub",
+                "code", "pre", "kbd", "blockquote", "ul", "ol", "li", "a", "img", "figure", "figcaption",
+                "table", "thead", "tbody", "tr", "th", "td", "abbr", "dl", "dt", "dd"],
+            attributes: ["href", "title", "src", "alt", "width", "height", "id", "colspan", "rowspan", "start", "style"]);
+        sanitizer.AllowedCssProperties.Clear();
+        sanitizer.AllowedCssProperties.Add("text-align");
+        return sanitizer;
+    }
+
+    public static HtmlSanitizer ForComments()
+    {
+        var sanitizer = Narrowed(
+            tags: ["p", "br", "strong", "em", "del", "code", "pre", "blockquote", "ul", "ol", "li", "a"],
+            attributes: ["href"]);
+        sanitizer.AllowedCssProperties.Clear();
+        sanitizer.PostProcessNode += (_, e) =>
+        {
+            if (e.Node is AngleSharp.Dom.IElement { LocalName: "a" } link)
+            {
+                link.SetAttribute("rel", "nofollow ugc noopener");
+            }
+        };
+        return sanitizer;
+    }
+
+    private static HtmlSanitizer Narrowed(string[] tags, string[] attributes)
+    {
+        var sanitizer = new HtmlSanitizer();
+        sanitizer.AllowedTags.Clear();
+        sanitizer.AllowedTags.UnionWith(tags);
+        sanitizer.AllowedAttributes.Clear();
+        sanitizer.AllowedAttributes.UnionWith(attributes);
+        sanitizer.AllowedSchemes.Clear();
+        sanitizer.AllowedSchemes.UnionWith(_schemes);
+        sanitizer.AllowedAtRules.Clear();
+        sanitizer.AllowedClasses.Clear();
+        sanitizer.AllowDataAttributes = false;
+        sanitizer.KeepChildNodes = true;
+        return sanitizer;
+    }
+}

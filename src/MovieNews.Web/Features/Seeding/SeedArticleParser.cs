@@ -1,0 +1,93 @@
+using System.Globalization;
+using MovieNews.Web.Features.Articles;
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace MovieNews.Web.Features.Seeding;
+
+/// <summary>Reads a seed article: YAML front matter between two <c>---</c> lines, then the Markdown body.</summary>
+public static class SeedArticleParser
+{
+    private static readonly IDeserializer _yaml = new DeserializerBuilder()
+        .WithNamingConvention(CamelCaseNamingConvention.Instance)
+        .Build();
+
+    public static SeedArticle Parse(string fileName, string text)
+    {
+        var (frontMatter, body) = Split(fileName, text.Replace("\r\n", "\n", StringComparison.Ordinal));
+        FrontMatter? meta;
+        try
+        {
+            meta = _yaml.Deserialize<FrontMatter?>(frontMatter);
+        }
+        catch (YamlException e)
+        {
+            throw new SeedFormatException(fileName, $"front matter is not valid YAML (line {e.Start.Line}: {e.InnerException?.Message ?? e.Message})");
+        }
+
+        if (meta is null)
+        {
+            throw new SeedFormatException(fileName, "front matter is empty");
+        }
+
+        var title = Required(fileName, "title", meta.Title);
+        var slug = meta.Slug?.Trim() ?? Slug.From(title);
+        if (!Slug.IsValid(slug))
+        {
+            throw new SeedFormatException(fileName, $"slug '{slug}' must be lowercase letters, digits and single hyphens");
+        }
+
+        var published = Required(fileName, "published", meta.Published);
+        if (!DateTimeOffset.TryParse(published, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var publishedAt))
+        {
+            throw new SeedFormatException(fileName, $"published '{published}' is not a date (use ISO 8601, e.g. 2022-08-10T09:00:00Z)");
+        }
+
+        if (string.IsNullOrWhiteSpace(body))
+        {
+            throw new SeedFormatException(fileName, "the article body after the front matter is empty");
+        }
+
+        return new SeedArticle(
+            title,
+            slug,
+            Required(fileName, "author", meta.Author),
+            publishedAt.UtcDateTime,
+            meta.Excerpt?.Trim() ?? string.Empty,
+            meta.Tags?.Where(t => !string.IsNullOrWhiteSpace(t)).ToList() ?? [],
+            body.Trim() + "\n");
+    }
+
+    private static (string FrontMatter, string Body) Split(string fileName, string text)
+    {
+        const string fence = "---\n";
+        if (!text.StartsWith(fence, StringComparison.Ordinal))
+        {
+            throw new SeedFormatException(fileName, "it must start with a '---' line opening the YAML front matter");
+        }
+
+        var end = text.IndexOf("\n---\n", fence.Length - 1, StringComparison.Ordinal);
+        if (end < 0)
+        {
+            throw new SeedFormatException(fileName, "the front matter has no closing '---' line");
+        }
+
+        return (text[fence.Length..(end + 1)], text[(end + 5)..]);
+    }
+
+    private static string Required(string fileName, string field, string? value) =>
+        string.IsNullOrWhiteSpace(value)
+            ? throw new SeedFormatException(fileName, $"front matter field '{field}' is missing")
+            : value.Trim();
+
+    private sealed class FrontMatter
+    {
+        public string? Title { get; set; }
+        public string? Slug { get; set; }
+        public string? Author { get; set; }
+        public string? Published { get; set; }
+        public string? Excerpt { get; set; }
+        public List<string>? Tags { get; set; }
+    }
+}

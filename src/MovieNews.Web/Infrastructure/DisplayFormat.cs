@@ -1,0 +1,14 @@
+using System.Globalization;
+
+namespace MovieNews.Web.Infrastructure;
+
+public static class DisplayFormat
+{
+    /// <summary>The machine-readable form for <c>&lt;time datetime&gt;</c>.</summary>
+    public static string IsoUtc(DateTime utc) =>
+        DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+
+    public static string LongDate(DateTime utc) => utc.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
+
+    public static string ReadingTime(int minutes) => minutes == 1 ? "1 min read" : $"{minutes} min read";
+}

@@ -1,0 +1,46 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace MovieNews.Web.Pages;
+
+[ResponseCache(Duration = 0, Location = ResponseCacheLocation.None, NoStore = true)]
+[IgnoreAntiforgeryToken]
+public sealed class StatusModel : PageModel
+{
+    public int Code { get; private set; }
+    public string Heading { get; private set; } = string.Empty;
+    public string Explanation { get; private set; } = string.Empty;
+
+    public void OnGet(int code) => Describe(code);
+
+    public void OnPost(int code) => Describe(code);
+
+    private void Describe(int code)
+    {
+        Code = code;
+        (Heading, Explanation) = code switch
+        {
+            400 => ("That request didn’t make sense", "Something in the address or the form was not valid. Check it and try again."),
+            403 => ("Not allowed", "Your account cannot open this page."),
+            404 => ("Page not found", "There is nothing at this address. It may have moved, or never existed."),
+            405 => ("Not allowed", "This address does not accept that kind of request."),
+            409 => ("Already done", "That was already submitted."),
+            410 => ("Gone", "This page has been removed."),
+            413 => ("Too large", "What you sent is larger than we accept."),
+            429 => ("Slow down", "Too many requests in a short time. Please wait a little and try again."),
+            503 => ("Temporarily unavailable", "We cannot save changes right now. Please try again shortly."),
+            _ => ("Something went wrong", "We could not finish that request."),
+        };
+        // Only 4xx/5xx are reached here through re-execution; a direct visit to /status/N must not answer 200.
+        if (code is >= 400 and <= 599)
+        {
+            Response.StatusCode = code;
+        }
+        else
+        {
+            Code = 404;
+            Response.StatusCode = 404;
+            (Heading, Explanation) = ("Page not found", "There is nothing at this address.");
+        }
+    }
+}

@@ -1,0 +1,20 @@
+using MovieNews.Web.Data;
+using MovieNews.Web.Features.Articles;
+using MovieNews.Web.Features.Seeding;
+using MovieNews.Web.Infrastructure;
+
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddMovieNewsData();
+builder.Services.AddArticles();
+builder.Services.AddSeeding(builder.Configuration);
+builder.Services.AddWebUi();
+
+var app = builder.Build();
+
+app.UseErrorPages();
+app.MapStaticAssets();
+app.MapRazorPages().WithStaticAssets();
+
+await app.InitializeDatabaseAsync();
+app.Run();
