@@ -10,6 +10,14 @@ internal static class SanitizerProfiles
 {
     private static readonly string[] _schemes = ["http", "https", "mailto"];
 
+    // Disallowed elements keep their text (so a stray <div> loses nothing), except these, whose
+    // content is code or markup rather than prose and must vanish with them.
+    private static readonly HashSet<string> _removedWithContent = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "script", "style", "template", "noscript", "noembed", "noframes", "iframe", "object", "embed",
+        "textarea", "title", "svg", "math", "select", "xmp", "plaintext", "head",
+    };
+
     public static HtmlSanitizer ForArticles()
     {
         var sanitizer = Narrowed(
@@ -51,6 +59,13 @@ internal static class SanitizerProfiles
         sanitizer.AllowedClasses.Clear();
         sanitizer.AllowDataAttributes = false;
         sanitizer.KeepChildNodes = true;
+        sanitizer.RemovingTag += (_, e) =>
+        {
+            if (_removedWithContent.Contains(e.Tag.LocalName))
+            {
+                e.Tag.InnerHtml = string.Empty;
+            }
+        };
         return sanitizer;
     }
 }

@@ -11,12 +11,12 @@ public sealed class IndexModel(MovieNewsDbContext db, TimeProvider clock) : Page
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        var nowUtc = clock.GetUtcNow().UtcDateTime;
-        var visible = db.Articles.VisibleToReaders(nowUtc);
+        var visible = db.Articles.VisibleToReaders(clock.GetUtcNow().UtcDateTime);
         Tags = await db.Tags.AsNoTracking()
-            .Select(t => new TagCount(t.Slug, t.Name, visible.Count(a => a.Tags.Contains(t))))
+            .Select(t => new { t.Slug, t.Name, Articles = visible.Count(a => a.Tags.Any(x => x.Id == t.Id)) })
             .Where(t => t.Articles > 0)
             .OrderBy(t => t.Name)
+            .Select(t => new TagCount(t.Slug, t.Name, t.Articles))
             .ToListAsync(cancellationToken);
     }
 

@@ -1,0 +1,78 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using MovieNews.IntegrationTests.Support;
+using MovieNews.Web.Data;
+using MovieNews.Web.Features.Seeding;
+
+namespace MovieNews.IntegrationTests.Pages;
+
+public sealed class SeedingTests(MovieNewsFactory factory) : IClassFixture<MovieNewsFactory>
+{
+    [Fact]
+    public async Task First_start_imports_every_seed_article()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MovieNewsDbContext>();
+
+        Assert.Equal(14, await db.Articles.CountAsync());
+        Assert.True(await db.Articles.AnyAsync(a => a.Slug == "will-there-be-a-purple-hearts-2"));
+    }
+
+    [Fact]
+    public async Task Importing_again_creates_nothing_new()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MovieNewsDbContext>();
+        var articles = await db.Articles.CountAsync();
+        var tags = await db.Tags.CountAsync();
+
+        var imported = await scope.ServiceProvider.GetRequiredService<SeedImporter>().ImportAsync(CancellationToken.None);
+
+        Assert.Equal(0, imported);
+        Assert.Equal(articles, await db.Articles.CountAsync());
+        Assert.Equal(tags, await db.Tags.CountAsync());
+    }
+
+    [Fact]
+    public async Task A_second_start_on_the_same_database_creates_nothing_new()
+    {
+        using var secondStart = new SameDatabaseFactory(factory.DatabasePath);
+        _ = secondStart.CreateClient();
+
+        await using var scope = secondStart.Services.CreateAsyncScope();
+        Assert.Equal(14, await scope.ServiceProvider.GetRequiredService<MovieNewsDbContext>().Articles.CountAsync());
+    }
+
+    [Fact]
+    public void A_malformed_seed_file_stops_start_up_naming_the_file_and_the_problem()
+    {
+        using var broken = new BrokenSeedFactory();
+
+        var error = Assert.Throws<SeedFormatException>(() => broken.CreateClient());
+
+        Assert.Equal("broken.md", error.FileName);
+        Assert.Contains("'author' is missing", error.Message, StringComparison.Ordinal);
+    }
+
+    private sealed class SameDatabaseFactory(string databasePath) : MovieNewsFactory
+    {
+        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+        {
+            ["ConnectionStrings:MovieNews"] = $"Data Source={databasePath}",
+        };
+    }
+
+    private sealed class BrokenSeedFactory : MovieNewsFactory
+    {
+        public BrokenSeedFactory()
+        {
+            var articles = Directory.CreateDirectory(Path.Combine(DataDirectory, "seeds", "articles"));
+            File.WriteAllText(Path.Combine(articles.FullName, "broken.md"), "---\ntitle: No author\npublished: 2022-01-01\n---\nBody\n");
+        }
+
+        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+        {
+            ["Seeds:Path"] = Path.Combine(DataDirectory, "seeds"),
+        };
+    }
+}

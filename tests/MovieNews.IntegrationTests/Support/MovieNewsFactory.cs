@@ -1,0 +1,69 @@
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace MovieNews.IntegrationTests.Support;
+
+/// <summary>
+/// The real app on a real SQLite file in its own temp folder; one per test class (xunit runs classes in parallel).
+/// </summary>
+public class MovieNewsFactory : WebApplicationFactory<Program>
+{
+    public MovieNewsFactory()
+    {
+        Directory.CreateDirectory(DataDirectory);
+    }
+
+    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "movienews-tests", Guid.NewGuid().ToString("N"));
+    public string DatabasePath => Path.Combine(DataDirectory, "movienews.db");
+    public TestClock Clock { get; } = new();
+
+    /// <summary>Extra settings a test class needs, applied over the defaults.</summary>
+    protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        builder.UseSetting("ConnectionStrings:MovieNews", $"Data Source={DatabasePath}");
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureServices(services =>
+        {
+            services.RemoveAll<TimeProvider>();
+            services.AddSingleton<TimeProvider>(Clock);
+            services.AddSingleton<IStartupFilter, ThrowingEndpointStartupFilter>();
+        });
+    }
+
+    public HttpClient CreateBrowserClient() =>
+        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+
+    protected override void Dispose(bool disposing)
+    {
+        base.Dispose(disposing);
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still held open by a finishing request; the OS temp cleaner will take it.
+        }
+    }
+}
+
+/// <summary>A clock the tests move forward; it starts at the real time so seeded dates stay in the past.</summary>
+public sealed class TestClock : TimeProvider
+{
+    private DateTimeOffset _now = DateTimeOffset.UtcNow;
+
+    public override DateTimeOffset GetUtcNow() => _now;
+
+    public void Advance(TimeSpan by) => _now += by;
+}
