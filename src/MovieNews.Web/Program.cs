@@ -8,7 +8,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddMovieNewsData();
 builder.Services.AddArticles();
 builder.Services.AddSeeding(builder.Configuration);
-builder.Services.AddWebUi();
+builder.AddWebUi();
 
 var app = builder.Build();
 

@@ -2,11 +2,15 @@ namespace MovieNews.Web.Infrastructure;
 
 public static class WebUiExtensions
 {
-    public static IServiceCollection AddWebUi(this IServiceCollection services)
+    public static WebApplicationBuilder AddWebUi(this WebApplicationBuilder builder)
     {
-        services.AddRazorPages();
-        services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
-        return services;
+        // `dotnet run` outside Development serves from the build output, where the precompressed assets
+        // live under obj/; the manifest that maps them exists only there (a published app has no such
+        // file and this is a no-op). Without it a browser asking for gzip would get an empty stylesheet.
+        builder.WebHost.UseStaticWebAssets();
+        builder.Services.AddRazorPages();
+        builder.Services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
+        return builder;
     }
 
     /// <summary>

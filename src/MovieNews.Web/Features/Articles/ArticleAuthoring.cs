@@ -69,6 +69,6 @@ public sealed class ArticleAuthoring(MovieNewsDbContext db, MarkdownRenderer ren
         }
 
         var cut = text.LastIndexOf(' ', GeneratedExcerptLength);
-        return string.Concat(text.AsSpan(0, cut > 0 ? cut : GeneratedExcerptLength), "…");
+        return string.Concat(text.AsSpan(0, cut > 0 ? cut : GeneratedExcerptLength).TrimEnd(",;:.-–— "), "…");
     }
 }
