@@ -1,12 +1,15 @@
 using MovieNews.Web.Data;
 using MovieNews.Web.Features.Articles;
+using MovieNews.Web.Features.Comments;
 using MovieNews.Web.Features.Seeding;
 using MovieNews.Web.Infrastructure;
 
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddMovieNewsData();
+builder.AddSiteDataProtection();
 builder.Services.AddArticles();
+builder.Services.AddComments(builder.Configuration);
 builder.Services.AddSeeding(builder.Configuration);
 builder.AddWebUi();
 

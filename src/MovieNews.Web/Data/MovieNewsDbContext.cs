@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using MovieNews.Web.Features.Articles;
+using MovieNews.Web.Features.Comments;
 
 namespace MovieNews.Web.Data;
 
@@ -7,6 +8,8 @@ public sealed class MovieNewsDbContext(DbContextOptions<MovieNewsDbContext> opti
 {
     public DbSet<Article> Articles => Set<Article>();
     public DbSet<Tag> Tags => Set<Tag>();
+    public DbSet<Comment> Comments => Set<Comment>();
+    public DbSet<SiteSetting> SiteSettings => Set<SiteSetting>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

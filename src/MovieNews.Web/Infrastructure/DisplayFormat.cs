@@ -10,5 +10,8 @@ public static class DisplayFormat
 
     public static string LongDate(DateTime utc) => utc.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
 
+    public static string DateAndTime(DateTime utc) =>
+        utc.ToString("d MMMM yyyy 'at' HH:mm 'UTC'", CultureInfo.InvariantCulture);
+
     public static string ReadingTime(int minutes) => minutes == 1 ? "1 min read" : $"{minutes} min read";
 }

@@ -44,11 +44,11 @@ public static class PagingExtensions
 }
 
 /// <summary>What the pagination links need: where they point and which page is current.</summary>
-public sealed record Pagination(string BasePath, int Page, int TotalPages)
+public sealed record Pagination(string BasePath, int Page, int TotalPages, string QueryName = "page", string Fragment = "")
 {
     private const int Neighbours = 2;
 
-    public string UrlFor(int page) => page == 1 ? BasePath : $"{BasePath}?page={page}";
+    public string UrlFor(int page) => (page == 1 ? BasePath : $"{BasePath}?{QueryName}={page}") + Fragment;
 
     /// <summary>First, last and the pages around the current one; null marks a gap, so a long archive stays short.</summary>
     public IEnumerable<int?> Numbers()

@@ -1,3 +1,7 @@
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
+using Microsoft.Extensions.WebEncoders;
+
 namespace MovieNews.Web.Infrastructure;
 
 public static class WebUiExtensions
@@ -10,6 +14,10 @@ public static class WebUiExtensions
         builder.WebHost.UseStaticWebAssets();
         builder.Services.AddRazorPages();
         builder.Services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
+        // Write non-ASCII text (curly quotes, accents, emoji) as itself rather than as numeric entities:
+        // HTML-significant characters are still encoded, and pages get smaller and readable.
+        builder.Services.Configure<WebEncoderOptions>(options =>
+            options.TextEncoderSettings = new TextEncoderSettings(UnicodeRanges.All));
         return builder;
     }
 

@@ -20,8 +20,10 @@ public sealed class MarkdownRenderer
         .UseListExtras()
         .Build();
 
+    // Commenters expect a line break to stay a line break, as in every comment box they have used.
     private readonly MarkdownPipeline _commentPipeline = new MarkdownPipelineBuilder()
         .DisableHtml()
+        .UseSoftlineBreakAsHardlineBreak()
         .UseAutoLinks()
         .UseEmphasisExtras(Markdig.Extensions.EmphasisExtras.EmphasisExtraOptions.Strikethrough)
         .Build();

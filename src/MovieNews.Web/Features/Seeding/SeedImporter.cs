@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using MovieNews.Web.Data;
 using MovieNews.Web.Features.Articles;
+using MovieNews.Web.Features.Comments;
 
 namespace MovieNews.Web.Features.Seeding;
 
@@ -18,6 +19,7 @@ public sealed class SeedOptions
 public sealed class SeedImporter(
     MovieNewsDbContext db,
     ArticleAuthoring authoring,
+    CommentPostingService posting,
     IOptions<SeedOptions> options,
     ILogger<SeedImporter> logger)
 {
@@ -31,11 +33,23 @@ public sealed class SeedImporter(
         await ImportAsync(cancellationToken);
     }
 
-    /// <summary>Idempotent: an article whose slug is already stored is left as it is.</summary>
+    /// <summary>Idempotent: articles whose slug and comments whose key are already stored are left as they are.</summary>
     public async Task<int> ImportAsync(CancellationToken cancellationToken)
     {
         // Parse everything before writing anything, so a malformed file stops the import with nothing half-done.
         var seeds = ReadArticles();
+        var commentFiles = ReadCommentFiles();
+        var imported = await ImportArticlesAsync(seeds, cancellationToken);
+        foreach (var (fileName, file) in commentFiles)
+        {
+            imported += await ImportCommentsAsync(fileName, file, cancellationToken);
+        }
+
+        return imported;
+    }
+
+    private async Task<int> ImportArticlesAsync(List<SeedArticle> seeds, CancellationToken cancellationToken)
+    {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var existing = await db.Articles.Select(a => a.Slug).ToListAsync(cancellationToken);
         var imported = 0;
@@ -58,9 +72,70 @@ public sealed class SeedImporter(
         return imported;
     }
 
+    /// <summary>
+    /// Seed comments go through the same posting service and moderation rules as a reader's comment: one that
+    /// trips a rule is held, not dropped. Each seeded author counts as a client of their own.
+    /// </summary>
+    private async Task<int> ImportCommentsAsync(string fileName, SeedCommentFile file, CancellationToken cancellationToken)
+    {
+        var articleId = await db.Articles.Where(a => a.Slug == file.Article).Select(a => (int?)a.Id).SingleOrDefaultAsync(cancellationToken)
+            ?? throw new SeedFormatException(fileName, $"no article has the slug '{file.Article}'");
+        var keyPrefix = $"seed:{file.Article}:";
+        var storedIds = await db.Comments
+            .Where(c => c.ImportKey != null && c.ImportKey.StartsWith(keyPrefix))
+            .ToDictionaryAsync(c => c.ImportKey!.Substring(keyPrefix.Length), c => c.Id, cancellationToken);
+        var imported = 0;
+        var held = 0;
+        foreach (var seed in file.Comments.Where(c => !storedIds.ContainsKey(c.Key)))
+        {
+            var parentId = seed.ReplyTo is null ? null
+                : storedIds.TryGetValue(seed.ReplyTo, out var id) ? id.ToString(System.Globalization.CultureInfo.InvariantCulture)
+                : throw new SeedFormatException(fileName, $"comment '{seed.Key}' replies to '{seed.ReplyTo}', which was not stored");
+            var result = await posting.PostAsync(
+                articleId,
+                new CommentFields(seed.Author, seed.Email, seed.Website, seed.Body, parentId, Honeypot: null),
+                clientHash: $"seed:{seed.Author}",
+                seed.PostedUtc,
+                keyPrefix + seed.Key,
+                cancellationToken);
+            if (result is not PostCommentResult.Posted posted)
+            {
+                throw new SeedFormatException(fileName, $"comment '{seed.Key}' was refused: {result}");
+            }
+
+            storedIds[seed.Key] = posted.CommentId;
+            imported++;
+            if (posted.Status != CommentStatus.Approved)
+            {
+                held++;
+                logger.LogInformation("Seed comment {Key} held: {Reasons}", seed.Key, string.Join(" ", posted.Reasons));
+            }
+        }
+
+        if (imported > 0)
+        {
+            logger.LogInformation("Imported {Count} seed comments on {Article} ({Held} held for moderation)", imported, file.Article, held);
+        }
+
+        return imported;
+    }
+
+    private List<(string FileName, SeedCommentFile File)> ReadCommentFiles()
+    {
+        var folder = System.IO.Path.Combine(SeedFolder, "comments");
+        return !Directory.Exists(folder)
+            ? []
+            : Directory.EnumerateFiles(folder, "*.json")
+                .Order(StringComparer.Ordinal)
+                .Select(file => (System.IO.Path.GetFileName(file), SeedCommentParser.Parse(System.IO.Path.GetFileName(file), File.ReadAllText(file))))
+                .ToList();
+    }
+
+    private string SeedFolder => System.IO.Path.GetFullPath(options.Value.Path, AppContext.BaseDirectory);
+
     private List<SeedArticle> ReadArticles()
     {
-        var folder = System.IO.Path.Combine(System.IO.Path.GetFullPath(options.Value.Path, AppContext.BaseDirectory), "articles");
+        var folder = System.IO.Path.Combine(SeedFolder, "articles");
         if (!Directory.Exists(folder))
         {
             logger.LogWarning("No seed folder at {Folder}; starting with an empty site", folder);

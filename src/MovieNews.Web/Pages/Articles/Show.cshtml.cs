@@ -1,59 +1,172 @@
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using MovieNews.Web.Data;
 using MovieNews.Web.Features.Articles;
-using MovieNews.Web.Features.Rendering;
+using MovieNews.Web.Features.Comments;
+using MovieNews.Web.Features.Moderation;
+using MovieNews.Web.Infrastructure;
 
 namespace MovieNews.Web.Pages.Articles;
 
-public sealed class ShowModel(MovieNewsDbContext db, TimeProvider clock) : PageModel
+public sealed class ShowModel(
+    MovieNewsDbContext db,
+    TimeProvider clock,
+    CommentThreadReader threads,
+    CommentPostingService posting,
+    CommenterContext cookies,
+    IOptionsMonitor<ModerationOptions> moderation) : PageModel
 {
     public ArticleView Article { get; private set; } = null!;
+    public CommentPage Comments { get; private set; } = null!;
+    public ReplyTarget? ReplyingTo { get; private set; }
+    public IReadOnlyDictionary<string, string> Errors { get; private set; } = new Dictionary<string, string>();
+    public string? FormMessage { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string slug, CancellationToken cancellationToken)
+    public string? ErrorFor(string field) => Errors.TryGetValue(field, out var message) ? message : null;
+
+    [BindProperty]
+    public CommentForm Input { get; set; } = new();
+
+    public Pagination CommentPagination =>
+        new($"/articles/{Article.Slug}", Comments.Page, Comments.TotalPages, "cpage", "#comments");
+
+    public string FormAction => Comments.Page == 1
+        ? $"/articles/{Article.Slug}#respond"
+        : $"/articles/{Article.Slug}?cpage={Comments.Page}#respond";
+
+    public async Task<IActionResult> OnGetAsync(string slug, [FromQuery] string? cpage, [FromQuery] string? replyto, CancellationToken cancellationToken)
     {
-        if (!Slug.IsValid(slug))
+        if (!PageNumber.TryParse(cpage, out var page))
+        {
+            return BadRequest();
+        }
+
+        if (!await LoadAsync(slug, page, cancellationToken))
         {
             return NotFound();
         }
 
-        var article = await db.Articles.AsNoTracking()
-            .VisibleToReaders(clock.GetUtcNow().UtcDateTime)
-            .Where(a => a.Slug == slug)
-            .Select(a => new ArticleView(
-                a.Id,
-                a.Slug,
-                a.Title,
-                a.Excerpt,
-                a.AuthorName,
-                a.PublishedUtc!.Value,
-                a.UpdatedUtc,
-                a.ReadingMinutes,
-                a.BodyHtml,
-                a.Tags.OrderBy(t => t.Name).Select(t => new TagLink(t.Slug, t.Name)).ToList()))
-            .SingleOrDefaultAsync(cancellationToken);
-        if (article is null)
+        if (cookies.Commenter.Read(Request) is { } saved)
         {
-            return NotFound();
+            (Input.Name, Input.Email, Input.Website, Input.SaveDetails) = (saved.Name, saved.Email, saved.Website, true);
         }
 
-        Article = article;
+        if (replyto is not null && CommentValidator.ParseParentId(replyto) is { } parentId)
+        {
+            ReplyingTo = await FindReplyTargetAsync(parentId, cancellationToken);
+            Input.ParentId = ReplyingTo?.Id.ToString(CultureInfo.InvariantCulture);
+        }
+
         return Page();
     }
 
-    public sealed record ArticleView(
-        int Id,
-        string Slug,
-        string Title,
-        string Excerpt,
-        string AuthorName,
-        DateTime PublishedUtc,
-        DateTime UpdatedUtc,
-        int ReadingMinutes,
-        string BodyHtml,
-        IReadOnlyList<TagLink> Tags)
+    public async Task<IActionResult> OnPostAsync(string slug, [FromQuery] string? cpage, CancellationToken cancellationToken)
     {
-        public SafeHtml Body => SafeHtml.FromStored(BodyHtml);
+        _ = PageNumber.TryParse(cpage, out var page);
+        if (!await LoadAsync(slug, Math.Max(page, 1), cancellationToken) && !await LoadAsync(slug, 1, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        var clientHash = await cookies.Fingerprint.HashAsync(HttpContext.Connection.RemoteIpAddress, cancellationToken);
+        var fields = new CommentFields(Input.Name, Input.Email, Input.Website, Input.Body, Input.ParentId, Input.Homepage);
+        var result = await posting.PostAsync(Article.Id, fields, clientHash, cancellationToken);
+        switch (result)
+        {
+            case PostCommentResult.Posted posted:
+                RememberCommenter();
+                if (posted.Status == CommentStatus.Spam)
+                {
+                    return SeeOther($"/articles/{Article.Slug}#comments");
+                }
+
+                if (posted.Status == CommentStatus.Pending)
+                {
+                    cookies.Pending.Remember(HttpContext, posted.CommentId);
+                }
+
+                return SeeOther($"/articles/{Article.Slug}/comments/{posted.CommentId}");
+            case PostCommentResult.Invalid invalid:
+                Errors = invalid.Errors;
+                return await ReshowAsync(StatusCodes.Status400BadRequest, "Your comment was not posted yet: please check the fields marked below.", cancellationToken);
+            case PostCommentResult.Duplicate:
+                return await ReshowAsync(StatusCodes.Status409Conflict, "You have already posted this comment.", cancellationToken);
+            case PostCommentResult.Flooded flooded:
+                var seconds = (int)Math.Ceiling(flooded.RetryAfter.TotalSeconds);
+                Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+                return await ReshowAsync(StatusCodes.Status429TooManyRequests, $"You are commenting too quickly. Please wait {seconds} seconds and post again.", cancellationToken);
+            case PostCommentResult.Closed:
+                return await ReshowAsync(StatusCodes.Status403Forbidden, "Comments are closed on this article.", cancellationToken);
+            default:
+                return NotFound();
+        }
+    }
+
+    private async Task<bool> LoadAsync(string slug, int page, CancellationToken cancellationToken)
+    {
+        if (!Slug.IsValid(slug))
+        {
+            return false;
+        }
+
+        var article = await ArticleView.Project(db.Articles.AsNoTracking()
+                .VisibleToReaders(clock.GetUtcNow().UtcDateTime)
+                .Where(a => a.Slug == slug))
+            .SingleOrDefaultAsync(cancellationToken);
+        if (article is null)
+        {
+            return false;
+        }
+
+        var options = moderation.CurrentValue;
+        var comments = await threads.ReadPageAsync(
+            article.Id, page, options.CommentsPerPage, options.MaxDepth, cookies.Pending.Read(Request), cancellationToken);
+        if (comments is null)
+        {
+            return false;
+        }
+
+        (Article, Comments) = (article, comments);
+        return true;
+    }
+
+    private async Task<IActionResult> ReshowAsync(int statusCode, string message, CancellationToken cancellationToken)
+    {
+        FormMessage = message;
+        if (CommentValidator.ParseParentId(Input.ParentId ?? string.Empty) is { } parentId)
+        {
+            ReplyingTo = await FindReplyTargetAsync(parentId, cancellationToken);
+        }
+
+        Response.StatusCode = statusCode;
+        return Page();
+    }
+
+    private Task<ReplyTarget?> FindReplyTargetAsync(int commentId, CancellationToken cancellationToken) =>
+        db.Comments.AsNoTracking()
+            .Where(c => c.Id == commentId && c.ArticleId == Article.Id && c.Status == CommentStatus.Approved)
+            .Select(c => new ReplyTarget(c.Id, c.AuthorName))
+            .SingleOrDefaultAsync(cancellationToken);
+
+    private void RememberCommenter()
+    {
+        if (Input.SaveDetails)
+        {
+            cookies.Commenter.Save(HttpContext, new CommenterDetails(Input.Name, Input.Email, Input.Website));
+        }
+        else
+        {
+            CommenterCookie.Forget(HttpContext);
+        }
+    }
+
+    /// <summary>Post/Redirect/Get with 303, so a reload never re-posts the comment.</summary>
+    private StatusCodeResult SeeOther(string url)
+    {
+        Response.Headers.Location = url;
+        return StatusCode(StatusCodes.Status303SeeOther);
     }
 }

@@ -1,0 +1,64 @@
+using System.Net;
+using System.Security.Cryptography;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using MovieNews.Web.Data;
+
+namespace MovieNews.Web.Features.Comments;
+
+/// <summary>
+/// Turns a client's IP address into a salted hash, so the flood and duplicate rules can recognise a client
+/// without the site ever storing where its readers are. The salt is generated once and kept in the database.
+/// </summary>
+public sealed class ClientFingerprint(IServiceScopeFactory scopes) : IDisposable
+{
+    private const string SaltKey = "comments.client-hash-salt";
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private byte[]? _salt;
+
+    public async Task<string> HashAsync(IPAddress? address, CancellationToken cancellationToken)
+    {
+        var salt = _salt ?? await LoadSaltAsync(cancellationToken);
+        var normalized = address is null ? "unknown" : (address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address).ToString();
+        return Convert.ToHexStringLower(HMACSHA256.HashData(salt, Encoding.UTF8.GetBytes(normalized)))[..32];
+    }
+
+    public void Dispose() => _gate.Dispose();
+
+    private async Task<byte[]> LoadSaltAsync(CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_salt is not null)
+            {
+                return _salt;
+            }
+
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<MovieNewsDbContext>();
+            var stored = await db.SiteSettings.AsNoTracking().Where(s => s.Key == SaltKey).Select(s => s.Value).SingleOrDefaultAsync(cancellationToken);
+            if (stored is null)
+            {
+                stored = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+                db.SiteSettings.Add(new SiteSetting { Key = SaltKey, Value = stored });
+                try
+                {
+                    await db.SaveChangesAsync(cancellationToken);
+                }
+                catch (DbUpdateException)
+                {
+                    // Another instance stored its salt first: use that one.
+                    db.ChangeTracker.Clear();
+                    stored = await db.SiteSettings.AsNoTracking().Where(s => s.Key == SaltKey).Select(s => s.Value).SingleAsync(cancellationToken);
+                }
+            }
+
+            return _salt = Convert.FromBase64String(stored);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+}

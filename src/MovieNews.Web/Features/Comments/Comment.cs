@@ -1,0 +1,53 @@
+using MovieNews.Web.Features.Articles;
+
+namespace MovieNews.Web.Features.Comments;
+
+public sealed class Comment
+{
+    public int Id { get; set; }
+    public int ArticleId { get; set; }
+    public Article Article { get; set; } = null!;
+
+    /// <summary>The comment this one is shown under; null for a top-level comment.</summary>
+    public int? ParentId { get; set; }
+
+    /// <summary>The top-level comment of this thread (itself for a top-level comment); comment pages load by thread.</summary>
+    public int ThreadRootId { get; set; }
+
+    /// <summary>1 for a top-level comment.</summary>
+    public int Depth { get; set; } = 1;
+
+    public required string AuthorName { get; set; }
+
+    /// <summary>Never shown publicly.</summary>
+    public string? AuthorEmail { get; set; }
+
+    public string? AuthorWebsite { get; set; }
+
+    /// <summary>The body as typed (after normalising), kept so an editor can edit and re-render it.</summary>
+    public required string BodyMarkdown { get; set; }
+
+    /// <summary>Sanitized HTML rendered from <see cref="BodyMarkdown"/>.</summary>
+    public required string BodyHtml { get; set; }
+
+    public CommentStatus Status { get; set; }
+
+    /// <summary>Why the moderation service gave its verdict, for the editors' queue.</summary>
+    public List<string> ModerationReasons { get; set; } = [];
+
+    /// <summary>Salted hash of the client's IP address; the address itself is never stored.</summary>
+    public required string ClientHash { get; set; }
+
+    public DateTime CreatedUtc { get; set; }
+
+    /// <summary>Where an imported comment came from (seed file, WordPress export), so importing twice adds nothing.</summary>
+    public string? ImportKey { get; set; }
+}
+
+public enum CommentStatus
+{
+    Pending = 0,
+    Approved = 1,
+    Spam = 2,
+    Rejected = 3,
+}

@@ -1,0 +1,26 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using MovieNews.Web.Features.Moderation;
+
+namespace MovieNews.Web.Features.Comments;
+
+internal sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
+{
+    public void Configure(EntityTypeBuilder<Comment> comment)
+    {
+        comment.HasOne(c => c.Article).WithMany().HasForeignKey(c => c.ArticleId).OnDelete(DeleteBehavior.Cascade);
+        comment.Property(c => c.AuthorName).HasMaxLength(CommentValidator.NameMaxLength);
+        comment.Property(c => c.AuthorEmail).HasMaxLength(CommentValidator.EmailMaxLength);
+        comment.Property(c => c.AuthorWebsite).HasMaxLength(CommentValidator.WebsiteMaxLength * 3);
+        comment.Property(c => c.Status).HasConversion<string>().HasMaxLength(16);
+        comment.Property(c => c.ClientHash).HasMaxLength(64);
+        comment.Property(c => c.ImportKey).HasMaxLength(200);
+
+        // Reading: a page of an article's approved threads, oldest first.
+        comment.HasIndex(c => new { c.ArticleId, c.Status, c.ParentId, c.CreatedUtc });
+        comment.HasIndex(c => new { c.ArticleId, c.ThreadRootId });
+        // Flood and duplicate rules look up a client's latest comments.
+        comment.HasIndex(c => new { c.ClientHash, c.CreatedUtc });
+        comment.HasIndex(c => c.ImportKey).IsUnique();
+    }
+}

@@ -1,0 +1,102 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using MovieNews.Web.Data;
+using MovieNews.Web.Features.Articles;
+using MovieNews.Web.Features.Moderation;
+
+namespace MovieNews.Web.Features.Comments;
+
+public sealed record CommentFields(string? Name, string? Email, string? Website, string? Body, string? ParentId, string? Honeypot);
+
+public abstract record PostCommentResult
+{
+    private PostCommentResult()
+    {
+    }
+
+    public sealed record Posted(int CommentId, CommentStatus Status, IReadOnlyList<string> Reasons) : PostCommentResult;
+    public sealed record Invalid(IReadOnlyDictionary<string, string> Errors) : PostCommentResult;
+    public sealed record Duplicate : PostCommentResult;
+    public sealed record Flooded(TimeSpan RetryAfter) : PostCommentResult;
+    public sealed record ArticleNotFound : PostCommentResult;
+    public sealed record Closed : PostCommentResult;
+}
+
+/// <summary>The one way a comment gets stored: through the moderation service, in one transaction.</summary>
+public sealed class CommentPostingService(
+    MovieNewsDbContext db,
+    ModerationService moderation,
+    IOptionsMonitor<ModerationOptions> options,
+    TimeProvider clock)
+{
+    public async Task<PostCommentResult> PostAsync(
+        int articleId, CommentFields fields, string clientHash, CancellationToken cancellationToken) =>
+        await PostAsync(articleId, fields, clientHash, createdUtc: null, importKey: null, cancellationToken);
+
+    /// <summary>For importers: the comment keeps its original time and a key that makes importing idempotent.</summary>
+    public async Task<PostCommentResult> PostAsync(
+        int articleId,
+        CommentFields fields,
+        string clientHash,
+        DateTime? createdUtc,
+        string? importKey,
+        CancellationToken cancellationToken)
+    {
+        var nowUtc = clock.GetUtcNow().UtcDateTime;
+        var article = await db.Articles.AsNoTracking()
+            .VisibleToReaders(nowUtc)
+            .Where(a => a.Id == articleId)
+            .Select(a => new { a.CommentsOpen })
+            .SingleOrDefaultAsync(cancellationToken);
+        if (article is null)
+        {
+            return new PostCommentResult.ArticleNotFound();
+        }
+
+        if (!article.CommentsOpen && importKey is null)
+        {
+            return new PostCommentResult.Closed();
+        }
+
+        // SQLite takes the write lock when this transaction begins, so the flood and duplicate checks and
+        // the insert happen as one step even when the same client posts twice at once.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var submission = new CommentSubmission(
+            articleId, fields.Name, fields.Email, fields.Website, fields.Body, fields.ParentId, fields.Honeypot, clientHash);
+        var result = await moderation.ModerateAsync(submission, options.CurrentValue, new EfCommentHistory(db), cancellationToken);
+        switch (result)
+        {
+            case ModerationResult.Invalid invalid:
+                return new PostCommentResult.Invalid(invalid.Errors);
+            case ModerationResult.Duplicate:
+                return new PostCommentResult.Duplicate();
+            case ModerationResult.Flooded flooded:
+                return new PostCommentResult.Flooded(flooded.RetryAfter);
+        }
+
+        var moderated = ((ModerationResult.Accepted)result).Comment;
+        var comment = new Comment
+        {
+            ArticleId = articleId,
+            ParentId = moderated.Placement.ParentId,
+            Depth = moderated.Placement.Depth,
+            AuthorName = moderated.Name,
+            AuthorEmail = moderated.Email,
+            AuthorWebsite = moderated.Website,
+            BodyMarkdown = moderated.BodyMarkdown,
+            BodyHtml = moderated.BodyHtml.Value,
+            Status = moderated.Verdict,
+            ModerationReasons = [.. moderated.Reasons],
+            ClientHash = clientHash,
+            CreatedUtc = createdUtc ?? nowUtc,
+            ImportKey = importKey,
+        };
+        db.Comments.Add(comment);
+        await db.SaveChangesAsync(cancellationToken);
+        comment.ThreadRootId = moderated.Placement.ThreadRootId ?? comment.Id;
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        return new PostCommentResult.Posted(comment.Id, comment.Status, moderated.Reasons);
+    }
+}

@@ -1,0 +1,29 @@
+using Microsoft.EntityFrameworkCore;
+using MovieNews.Web.Data;
+using MovieNews.Web.Features.Moderation;
+
+namespace MovieNews.Web.Features.Comments;
+
+/// <summary>The moderation rules' view of stored comments.</summary>
+public sealed class EfCommentHistory(MovieNewsDbContext db) : ICommentHistory
+{
+    public Task<ParentComment?> FindApprovedParentAsync(int articleId, int parentId, CancellationToken cancellationToken) =>
+        db.Comments.AsNoTracking()
+            .Where(c => c.Id == parentId && c.ArticleId == articleId && c.Status == CommentStatus.Approved)
+            .Select(c => new ParentComment(c.Id, c.ParentId, c.Depth, c.ThreadRootId))
+            .SingleOrDefaultAsync(cancellationToken);
+
+    public Task<DateTime?> LastCommentUtcAsync(string clientHash, CancellationToken cancellationToken) =>
+        db.Comments.AsNoTracking()
+            .Where(c => c.ClientHash == clientHash)
+            .MaxAsync(c => (DateTime?)c.CreatedUtc, cancellationToken);
+
+    public Task<bool> HasSameBodySinceAsync(string clientHash, string bodyMarkdown, DateTime sinceUtc, CancellationToken cancellationToken) =>
+        db.Comments.AsNoTracking()
+            .AnyAsync(c => c.ClientHash == clientHash && c.CreatedUtc >= sinceUtc && c.BodyMarkdown == bodyMarkdown, cancellationToken);
+
+    public Task<bool> IsKnownAuthorAsync(string name, string? email, CancellationToken cancellationToken) =>
+        db.Comments.AsNoTracking()
+            .AnyAsync(c => c.Status == CommentStatus.Approved
+                && (email != null ? c.AuthorEmail == email : c.AuthorEmail == null && c.AuthorName == name), cancellationToken);
+}

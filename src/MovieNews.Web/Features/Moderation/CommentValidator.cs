@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Net.Mail;
+
+namespace MovieNews.Web.Features.Moderation;
+
+/// <summary>The fields of a comment form, after normalising.</summary>
+public sealed record NormalizedComment(string Name, string? Email, string? Website, string Body, string? ParentId);
+
+/// <summary>Step two: every rule a field must satisfy, each broken rule a message for that field.</summary>
+public static class CommentValidator
+{
+    public const int NameMaxLength = 100;
+    public const int EmailMaxLength = 254;
+    public const int WebsiteMaxLength = 200;
+    public const int BodyMaxLength = 10_000;
+
+    public static class Fields
+    {
+        public const string Name = "Name";
+        public const string Email = "Email";
+        public const string Website = "Website";
+        public const string Body = "Body";
+        public const string ParentId = "ParentId";
+    }
+
+    public static Dictionary<string, string> Validate(NormalizedComment comment)
+    {
+        var errors = new Dictionary<string, string>();
+        if (comment.Name.Length == 0)
+        {
+            errors[Fields.Name] = "Please enter your name.";
+        }
+        else if (comment.Name.Length > NameMaxLength)
+        {
+            errors[Fields.Name] = $"Your name can be at most {NameMaxLength} characters (it has {comment.Name.Length}).";
+        }
+
+        if (comment.Email is not null && !IsEmail(comment.Email))
+        {
+            errors[Fields.Email] = comment.Email.Length > EmailMaxLength
+                ? $"The email address can be at most {EmailMaxLength} characters."
+                : "Please enter an email address like name@example.com, or leave it empty.";
+        }
+
+        if (comment.Website is not null && ParseWebsite(comment.Website) is null)
+        {
+            errors[Fields.Website] = comment.Website.Length > WebsiteMaxLength
+                ? $"The website address can be at most {WebsiteMaxLength} characters."
+                : "Please enter a full web address starting with http:// or https://, or leave it empty.";
+        }
+
+        if (comment.Body.Length == 0)
+        {
+            errors[Fields.Body] = "Please write a comment.";
+        }
+        else if (comment.Body.Length > BodyMaxLength)
+        {
+            errors[Fields.Body] = $"Your comment can be at most {BodyMaxLength:N0} characters (it has {comment.Body.Length:N0}).";
+        }
+
+        if (comment.ParentId is not null && ParseParentId(comment.ParentId) is null)
+        {
+            errors[Fields.ParentId] = "The comment you are replying to does not exist.";
+        }
+
+        return errors;
+    }
+
+    /// <summary>A positive comment id, or null for anything else (negative, zero, too large, not a number).</summary>
+    public static int? ParseParentId(string raw) =>
+        int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0 ? id : null;
+
+    /// <summary>An absolute http(s) URL with a host, nothing hidden in it; null when the text is not one.</summary>
+    public static Uri? ParseWebsite(string raw)
+    {
+        if (raw.Length > WebsiteMaxLength || raw.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+        {
+            return null;
+        }
+
+        return Uri.TryCreate(raw, UriKind.Absolute, out var uri)
+            && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
+            && uri.Host.Length > 0
+            && string.IsNullOrEmpty(uri.UserInfo)
+            && raw.StartsWith(uri.Scheme + "://", StringComparison.OrdinalIgnoreCase)
+                ? uri
+                : null;
+    }
+
+    private static bool IsEmail(string raw)
+    {
+        if (raw.Length > EmailMaxLength || raw.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c is '<' or '>' or '"' or ','))
+        {
+            return false;
+        }
+
+        var at = raw.LastIndexOf('@');
+        return at > 0
+            && at < raw.Length - 1
+            && raw.IndexOf('@', StringComparison.Ordinal) == at
+            && raw[(at + 1)..].Contains('.', StringComparison.Ordinal)
+            && !raw.EndsWith('.')
+            && MailAddress.TryCreate(raw, out var address)
+            && address.Address == raw;
+    }
+}

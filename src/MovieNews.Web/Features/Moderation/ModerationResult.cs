@@ -1,0 +1,58 @@
+using MovieNews.Web.Features.Comments;
+using MovieNews.Web.Features.Rendering;
+
+namespace MovieNews.Web.Features.Moderation;
+
+/// <summary>A comment as the reader typed it, plus what the server knows about who sent it.</summary>
+public sealed record CommentSubmission(
+    int ArticleId,
+    string? Name,
+    string? Email,
+    string? Website,
+    string? Body,
+    string? ParentId,
+    string? Honeypot,
+    string ClientHash);
+
+/// <summary>The parent a reply will actually hang from, after the depth limit is applied.</summary>
+public sealed record Placement(int? ParentId, int Depth, int? ThreadRootId);
+
+public sealed record ModeratedComment(
+    string Name,
+    string? Email,
+    string? Website,
+    string BodyMarkdown,
+    SafeHtml BodyHtml,
+    CommentStatus Verdict,
+    IReadOnlyList<string> Reasons,
+    Placement Placement);
+
+public abstract record ModerationResult
+{
+    private ModerationResult()
+    {
+    }
+
+    /// <summary>Store it with this verdict (approved, pending or spam).</summary>
+    public sealed record Accepted(ModeratedComment Comment) : ModerationResult;
+
+    /// <summary>Field name → message; nothing is stored.</summary>
+    public sealed record Invalid(IReadOnlyDictionary<string, string> Errors) : ModerationResult;
+
+    /// <summary>The same client sent the same text moments ago; nothing is stored.</summary>
+    public sealed record Duplicate : ModerationResult;
+
+    /// <summary>Too soon after this client's previous comment; nothing is stored.</summary>
+    public sealed record Flooded(TimeSpan RetryAfter) : ModerationResult;
+}
+
+/// <summary>What the rules need to know about stored comments; EF Core in the app, a fake in unit tests.</summary>
+public interface ICommentHistory
+{
+    Task<ParentComment?> FindApprovedParentAsync(int articleId, int parentId, CancellationToken cancellationToken);
+    Task<DateTime?> LastCommentUtcAsync(string clientHash, CancellationToken cancellationToken);
+    Task<bool> HasSameBodySinceAsync(string clientHash, string bodyMarkdown, DateTime sinceUtc, CancellationToken cancellationToken);
+    Task<bool> IsKnownAuthorAsync(string name, string? email, CancellationToken cancellationToken);
+}
+
+public sealed record ParentComment(int Id, int? ParentId, int Depth, int ThreadRootId);

@@ -1,0 +1,145 @@
+using MovieNews.Web.Features.Comments;
+using MovieNews.Web.Features.Rendering;
+
+namespace MovieNews.Web.Features.Moderation;
+
+/// <summary>
+/// Every comment passes here before it is stored: normalise → validate → render → sanitize → assess → verdict.
+/// No HTTP in here: the caller supplies the client's fingerprint, the settings in force and the history.
+/// </summary>
+public sealed class ModerationService(MarkdownRenderer renderer, TimeProvider clock)
+{
+    public async Task<ModerationResult> ModerateAsync(
+        CommentSubmission submission, ModerationOptions options, ICommentHistory history, CancellationToken cancellationToken)
+    {
+        var nowUtc = clock.GetUtcNow().UtcDateTime;
+
+        var comment = new NormalizedComment(
+            TextNormalizer.SingleLine(submission.Name),
+            NullIfEmpty(TextNormalizer.SingleLine(submission.Email)),
+            NullIfEmpty(TextNormalizer.SingleLine(submission.Website)),
+            TextNormalizer.MultiLine(submission.Body),
+            NullIfEmpty(TextNormalizer.SingleLine(submission.ParentId)));
+
+        var errors = CommentValidator.Validate(comment);
+        var placement = await PlaceAsync(submission.ArticleId, comment.ParentId, options.MaxDepth, errors, history, cancellationToken);
+        if (errors.Count > 0)
+        {
+            return new ModerationResult.Invalid(errors);
+        }
+
+        if (options.FloodIntervalSeconds > 0
+            && await history.LastCommentUtcAsync(submission.ClientHash, cancellationToken) is { } lastUtc)
+        {
+            var wait = lastUtc.AddSeconds(options.FloodIntervalSeconds) - nowUtc;
+            if (wait > TimeSpan.Zero)
+            {
+                return new ModerationResult.Flooded(wait);
+            }
+        }
+
+        if (options.DuplicateWindowMinutes > 0
+            && await history.HasSameBodySinceAsync(
+                submission.ClientHash, comment.Body, nowUtc.AddMinutes(-options.DuplicateWindowMinutes), cancellationToken))
+        {
+            return new ModerationResult.Duplicate();
+        }
+
+        // Sanitizing is the renderer's last step; nothing touches the HTML after it.
+        var html = renderer.RenderComment(comment.Body);
+        var website = comment.Website is null ? null : CommentValidator.ParseWebsite(comment.Website)!.AbsoluteUri;
+        var (verdict, reasons) = await AssessAsync(submission, comment, html, options, history, cancellationToken);
+
+        return new ModerationResult.Accepted(new ModeratedComment(
+            comment.Name, comment.Email, website, comment.Body, html, verdict, reasons, placement!));
+    }
+
+    private static async Task<(CommentStatus Verdict, IReadOnlyList<string> Reasons)> AssessAsync(
+        CommentSubmission submission,
+        NormalizedComment comment,
+        SafeHtml html,
+        ModerationOptions options,
+        ICommentHistory history,
+        CancellationToken cancellationToken)
+    {
+        if (!string.IsNullOrWhiteSpace(submission.Honeypot))
+        {
+            return (CommentStatus.Spam, [ModerationReasons.Honeypot]);
+        }
+
+        var reasons = new List<string>();
+        var blocked = new BlocklistMatcher(options.BlockedWords).Find($"{comment.Name}\n{comment.Body}");
+        if (blocked.Count > 0)
+        {
+            reasons.Add(ModerationReasons.BlockedWords(blocked));
+        }
+
+        var links = CountLinks(html.Value);
+        if (options.LinkHoldThreshold > 0 && links >= options.LinkHoldThreshold)
+        {
+            reasons.Add(ModerationReasons.TooManyLinks(links, options.LinkHoldThreshold));
+        }
+
+        if (options.HoldFirstComment && !await history.IsKnownAuthorAsync(comment.Name, comment.Email, cancellationToken))
+        {
+            reasons.Add(ModerationReasons.FirstComment);
+        }
+
+        if (options.HoldAll)
+        {
+            reasons.Add(ModerationReasons.HoldAll);
+        }
+
+        return (reasons.Count == 0 ? CommentStatus.Approved : CommentStatus.Pending, reasons);
+    }
+
+    /// <summary>Where a reply hangs: under its parent, or beside it when the parent is already at the deepest level.</summary>
+    private static async Task<Placement?> PlaceAsync(
+        int articleId, string? rawParentId, int maxDepth, Dictionary<string, string> errors, ICommentHistory history, CancellationToken cancellationToken)
+    {
+        if (rawParentId is null)
+        {
+            return new Placement(null, 1, null);
+        }
+
+        if (CommentValidator.ParseParentId(rawParentId) is not { } parentId)
+        {
+            return null;
+        }
+
+        var parent = await history.FindApprovedParentAsync(articleId, parentId, cancellationToken);
+        if (parent is null)
+        {
+            errors[CommentValidator.Fields.ParentId] = "The comment you are replying to is not available.";
+            return null;
+        }
+
+        return parent.Depth < Math.Max(1, maxDepth)
+            ? new Placement(parent.Id, parent.Depth + 1, parent.ThreadRootId)
+            : new Placement(parent.ParentId, parent.Depth, parent.ParentId is null ? null : parent.ThreadRootId);
+    }
+
+    private static int CountLinks(string html)
+    {
+        var count = 0;
+        for (var index = html.IndexOf("<a ", StringComparison.Ordinal); index >= 0; index = html.IndexOf("<a ", index + 3, StringComparison.Ordinal))
+        {
+            count++;
+        }
+
+        return count;
+    }
+
+    private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
+}
+
+public static class ModerationReasons
+{
+    public const string Honeypot = "Spam trap: the hidden field that only bots fill in was filled in.";
+    public const string FirstComment = "First comment from this author: held until an editor approves one.";
+    public const string HoldAll = "Every comment is held for review (hold-everything is on).";
+
+    public static string BlockedWords(IEnumerable<string> words) => $"Blocked words: {string.Join(", ", words)}.";
+
+    public static string TooManyLinks(int links, int threshold) => $"{links} links (comments with {threshold} or more are held).";
+}

@@ -1,0 +1,59 @@
+using MovieNews.Web.Features.Articles;
+using MovieNews.Web.Features.Rendering;
+
+namespace MovieNews.Web.Pages.Articles;
+
+public sealed record ArticleView(
+    int Id,
+    string Slug,
+    string Title,
+    string Excerpt,
+    string AuthorName,
+    DateTime PublishedUtc,
+    DateTime UpdatedUtc,
+    int ReadingMinutes,
+    string BodyHtml,
+    bool CommentsOpen,
+    IReadOnlyList<TagLink> Tags)
+{
+    public SafeHtml Body => SafeHtml.FromStored(BodyHtml);
+
+    public static IQueryable<ArticleView> Project(IQueryable<Article> articles) =>
+        articles.Select(a => new ArticleView(
+            a.Id,
+            a.Slug,
+            a.Title,
+            a.Excerpt,
+            a.AuthorName,
+            a.PublishedUtc!.Value,
+            a.UpdatedUtc,
+            a.ReadingMinutes,
+            a.BodyHtml,
+            a.CommentsOpen,
+            a.Tags.OrderBy(t => t.Name).Select(t => new TagLink(t.Slug, t.Name)).ToList()));
+}
+
+/// <summary>The comment form's fields exactly as posted; everything is optional here so nothing typed is lost.</summary>
+public sealed class CommentForm
+{
+    public string? Name { get; set; }
+    public string? Email { get; set; }
+    public string? Website { get; set; }
+    public string? Body { get; set; }
+    public string? ParentId { get; set; }
+
+    /// <summary>The honeypot: hidden from people, irresistible to form-filling bots.</summary>
+    public string? Homepage { get; set; }
+
+    public bool SaveDetails { get; set; }
+}
+
+public sealed record ReplyTarget(int Id, string AuthorName);
+
+public sealed record CommentListModel(string ArticleSlug, int Page, IReadOnlyList<Features.Comments.CommentNode<Features.Comments.CommentView>> Nodes)
+{
+    public string PageQuery => Page == 1 ? string.Empty : $"cpage={Page}&";
+}
+
+public sealed record CommentFieldModel(
+    string Field, string Label, string? Value, string? Error, bool Required, int MaxLength, string Type, string AutoComplete);

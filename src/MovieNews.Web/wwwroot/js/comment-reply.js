@@ -1,0 +1,48 @@
+// Progressive enhancement for replies: without JavaScript the Reply link reloads the page with the form
+// set to reply (?replyto=ID#respond). With it, the form moves under the comment instead.
+(function () {
+  "use strict";
+  var respond = document.getElementById("respond");
+  if (!respond) { return; }
+  var form = respond.querySelector("form");
+  if (!form) { return; }
+  var parentField = form.querySelector("input[name='Input.ParentId']");
+  var heading = document.getElementById("respond-title");
+  var home = document.createComment("respond-home");
+  respond.parentNode.insertBefore(home, respond);
+  var cancel = null;
+
+  function restore(event) {
+    if (event) { event.preventDefault(); }
+    home.parentNode.insertBefore(respond, home.nextSibling);
+    parentField.value = "";
+    heading.textContent = "Leave a comment";
+    if (cancel) { cancel.remove(); cancel = null; }
+  }
+
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest ? event.target.closest("a.comment-reply") : null;
+    if (!link) { return; }
+    event.preventDefault();
+    var comment = document.getElementById("comment-" + link.getAttribute("data-reply-to"));
+    if (!comment) { return; }
+    comment.parentNode.insertBefore(respond, comment.nextSibling);
+    parentField.value = link.getAttribute("data-reply-to");
+    heading.textContent = "Reply to " + link.getAttribute("data-reply-name");
+    var existing = respond.querySelector(".cancel-reply");
+    if (existing) { existing.remove(); }
+    if (!cancel) {
+      cancel = document.createElement("p");
+      cancel.className = "cancel-reply";
+      var a = document.createElement("a");
+      a.href = "#comments";
+      a.textContent = "Cancel reply";
+      a.addEventListener("click", restore);
+      cancel.appendChild(a);
+      heading.parentNode.insertBefore(cancel, heading.nextSibling);
+    }
+    var name = form.querySelector("#Input_Name");
+    var body = form.querySelector("#Input_Body");
+    (name && !name.value ? name : body).focus();
+  });
+})();
