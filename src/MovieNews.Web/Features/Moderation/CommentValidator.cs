@@ -73,7 +73,8 @@ public static class CommentValidator
     /// <summary>An absolute http(s) URL with a host, nothing hidden in it; null when the text is not one.</summary>
     public static Uri? ParseWebsite(string raw)
     {
-        if (raw.Length > WebsiteMaxLength || raw.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+        // Quotes, angle brackets and backslashes never belong in a typed address; they only appear in breakout attempts.
+        if (raw.Length > WebsiteMaxLength || raw.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c is '"' or '<' or '>' or '`' or '\\'))
         {
             return null;
         }
