@@ -10,9 +10,13 @@ public static class HtmlClient
     public static async Task<(HttpResponseMessage Response, IDocument Document)> GetPageAsync(this HttpClient client, string url)
     {
         var response = await client.GetAsync(url);
+        return (response, await ParseAsync(response));
+    }
+
+    public static async Task<IDocument> ParseAsync(HttpResponseMessage response)
+    {
         var body = await response.Content.ReadAsStringAsync();
-        var document = await _context.OpenAsync(request => request.Content(body).Address(new Uri(client.BaseAddress!, url)));
-        return (response, document);
+        return await _context.OpenAsync(request => request.Content(body).Address(response.RequestMessage!.RequestUri!));
     }
 
     public static async Task<IDocument> GetOkPageAsync(this HttpClient client, string url)

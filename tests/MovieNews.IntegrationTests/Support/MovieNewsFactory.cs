@@ -27,6 +27,9 @@ public class MovieNewsFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:MovieNews", $"Data Source={DatabasePath}");
+        builder.UseSetting("DataProtection:KeysPath", Path.Combine(DataDirectory, "keys"));
+        // Most tests post several comments in a row from one client; flood tests turn the rule back on.
+        builder.UseSetting("Moderation:FloodIntervalSeconds", "0");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
@@ -37,11 +40,17 @@ public class MovieNewsFactory : WebApplicationFactory<Program>
             services.RemoveAll<TimeProvider>();
             services.AddSingleton<TimeProvider>(Clock);
             services.AddSingleton<IStartupFilter, ThrowingEndpointStartupFilter>();
+            services.AddSingleton<IStartupFilter, TestClientAddressStartupFilter>();
         });
     }
 
-    public HttpClient CreateBrowserClient() =>
-        CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+    /// <summary>A browser of its own: its own cookies, and (with <paramref name="address"/>) its own IP address.</summary>
+    public HttpClient CreateBrowserClient(string address = "203.0.113.1")
+    {
+        var client = CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = true });
+        client.DefaultRequestHeaders.Add(TestClientAddressStartupFilter.Header, address);
+        return client;
+    }
 
     protected override void Dispose(bool disposing)
     {
