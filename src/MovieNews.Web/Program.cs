@@ -1,4 +1,5 @@
 using MovieNews.Web.Data;
+using MovieNews.Web.Features.Accounts;
 using MovieNews.Web.Features.Articles;
 using MovieNews.Web.Features.Comments;
 using MovieNews.Web.Features.Seeding;
@@ -10,14 +11,24 @@ builder.AddMovieNewsData();
 builder.AddSiteDataProtection();
 builder.Services.AddArticles();
 builder.Services.AddComments(builder.Configuration);
+builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddSeeding(builder.Configuration);
 builder.AddWebUi();
 
 var app = builder.Build();
 
 app.UseErrorPages();
+app.UseRouting();
+app.UseAuthentication();
+app.UseAuthorization();
+app.UseRateLimiter();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
 
 await app.InitializeDatabaseAsync();
+if (await app.RunCommandAsync(args))
+{
+    return;
+}
+
 app.Run();

@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using MovieNews.Web.Features.Accounts;
 using MovieNews.Web.Features.Seeding;
 
 namespace MovieNews.Web.Data;
@@ -28,6 +29,19 @@ public static class DataServiceExtensions
         // WAL lets readers carry on while a comment is written; the mode is stored in the file itself.
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
         await scope.ServiceProvider.GetRequiredService<SeedImporter>().ImportIfEmptyAsync(CancellationToken.None);
+        await scope.ServiceProvider.GetRequiredService<FirstAdmin>().EnsureAsync();
+    }
+
+    /// <summary>Runs a command-line command (e.g. <c>create-user</c>) instead of serving, when one is given.</summary>
+    public static async Task<bool> RunCommandAsync(this WebApplication app, string[] args)
+    {
+        if (args.Length == 0 || args[0] != CreateUserCommand.Name)
+        {
+            return false;
+        }
+
+        Environment.ExitCode = await CreateUserCommand.RunAsync(app.Services, args, Console.In, Console.Out);
+        return true;
     }
 
     /// <summary>

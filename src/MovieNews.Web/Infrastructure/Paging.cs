@@ -48,7 +48,8 @@ public sealed record Pagination(string BasePath, int Page, int TotalPages, strin
 {
     private const int Neighbours = 2;
 
-    public string UrlFor(int page) => (page == 1 ? BasePath : $"{BasePath}?{QueryName}={page}") + Fragment;
+    public string UrlFor(int page) =>
+        (page == 1 ? BasePath : $"{BasePath}{(BasePath.Contains('?', StringComparison.Ordinal) ? '&' : '?')}{QueryName}={page}") + Fragment;
 
     /// <summary>First, last and the pages around the current one; null marks a gap, so a long archive stays short.</summary>
     public IEnumerable<int?> Numbers()

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 using Microsoft.Extensions.WebEncoders;
+using MovieNews.Web.Features.Accounts;
 
 namespace MovieNews.Web.Infrastructure;
 
@@ -12,7 +13,11 @@ public static class WebUiExtensions
         // live under obj/; the manifest that maps them exists only there (a published app has no such
         // file and this is a no-op). Without it a browser asking for gzip would get an empty stylesheet.
         builder.WebHost.UseStaticWebAssets();
-        builder.Services.AddRazorPages();
+        builder.Services.AddRazorPages(options =>
+        {
+            options.Conventions.AuthorizeFolder("/Admin", Policies.Staff);
+            options.Conventions.AuthorizeFolder("/Admin/Users", Policies.AdminOnly);
+        });
         builder.Services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
         // Write non-ASCII text (curly quotes, accents, emoji) as itself rather than as numeric entities:
         // HTML-significant characters are still encoded, and pages get smaller and readable.

@@ -21,6 +21,12 @@ public sealed class Article
     public DateTime CreatedUtc { get; set; }
     public DateTime UpdatedUtc { get; set; }
     public bool CommentsOpen { get; set; } = true;
+
+    /// <summary>Set when an editor moves the article to the trash; readers then get 410 Gone.</summary>
+    public DateTime? DeletedUtc { get; set; }
+
+    /// <summary>Optimistic concurrency: bumped on every save, so a stale editor form cannot overwrite newer work.</summary>
+    public int Version { get; set; } = 1;
     public List<Tag> Tags { get; set; } = [];
 }
 

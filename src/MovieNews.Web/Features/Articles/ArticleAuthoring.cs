@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using MovieNews.Web.Data;
+using MovieNews.Web.Features.Audit;
 using MovieNews.Web.Features.Rendering;
 
 namespace MovieNews.Web.Features.Articles;
@@ -12,43 +13,164 @@ public sealed record ArticleInput(
     string AuthorName,
     ArticleStatus Status,
     DateTime? PublishedUtc,
-    IReadOnlyCollection<string> Tags);
+    IReadOnlyCollection<string> Tags,
+    bool CommentsOpen = true);
 
-/// <summary>Creates articles the one way every path (editor, seed import) goes: render once, tag, stamp.</summary>
-public sealed class ArticleAuthoring(MovieNewsDbContext db, MarkdownRenderer renderer, TimeProvider clock)
+/// <summary>The stored article an editor's save collided with.</summary>
+public sealed record ArticleSnapshot(int Version, string Title, string Excerpt, string BodyMarkdown, DateTime UpdatedUtc, string? SavedBy);
+
+public abstract record SaveArticleResult
+{
+    private SaveArticleResult()
+    {
+    }
+
+    public sealed record Saved(Article Article) : SaveArticleResult;
+    public sealed record SlugTaken : SaveArticleResult;
+    public sealed record Conflict(ArticleSnapshot Current) : SaveArticleResult;
+    public sealed record NotFound : SaveArticleResult;
+}
+
+/// <summary>
+/// Every way an article is written (editor, seed import) goes through here: render once, tag, stamp, keep a
+/// revision, audit, and never silently overwrite another editor's newer save.
+/// </summary>
+public sealed class ArticleAuthoring(MovieNewsDbContext db, MarkdownRenderer renderer, AuditLog audit, TimeProvider clock)
 {
     private const int GeneratedExcerptLength = 240;
 
-    public async Task<Article> CreateAsync(ArticleInput input, CancellationToken cancellationToken)
+    public async Task<SaveArticleResult> CreateAsync(ArticleInput input, string savedBy, CancellationToken cancellationToken)
     {
-        var nowUtc = clock.GetUtcNow().UtcDateTime;
-        var plainText = renderer.ToPlainText(input.BodyMarkdown);
-        var article = new Article
+        if (await db.Articles.AnyAsync(a => a.Slug == input.Slug, cancellationToken))
         {
-            Slug = input.Slug,
-            Title = input.Title.Trim(),
-            Excerpt = string.IsNullOrWhiteSpace(input.Excerpt) ? Summarise(plainText) : input.Excerpt.Trim(),
-            BodyMarkdown = input.BodyMarkdown,
-            BodyHtml = renderer.RenderArticle(input.BodyMarkdown).Value,
-            ReadingMinutes = ReadingTime.Minutes(plainText),
-            AuthorName = input.AuthorName.Trim(),
-            Status = input.Status,
-            PublishedUtc = input.Status == ArticleStatus.Draft ? input.PublishedUtc : input.PublishedUtc ?? nowUtc,
-            CreatedUtc = nowUtc,
-            UpdatedUtc = nowUtc,
-            Tags = await ResolveTagsAsync(input.Tags, cancellationToken),
-        };
+            return new SaveArticleResult.SlugTaken();
+        }
+
+        var nowUtc = clock.GetUtcNow().UtcDateTime;
+        var article = new Article { Slug = input.Slug, Title = input.Title, AuthorName = input.AuthorName, CreatedUtc = nowUtc };
+        await ApplyAsync(article, input, nowUtc, cancellationToken);
         db.Articles.Add(article);
-        await db.SaveChangesAsync(cancellationToken);
-        return article;
+        audit.Record("article.create", $"“{article.Title}” ({article.Slug})", null, article.Status);
+        await SaveWithRevisionAsync(article, savedBy, nowUtc, cancellationToken);
+        return new SaveArticleResult.Saved(article);
     }
+
+    public async Task<SaveArticleResult> UpdateAsync(
+        int id, ArticleInput input, int expectedVersion, string savedBy, CancellationToken cancellationToken)
+    {
+        var article = await db.Articles.Include(a => a.Tags).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (article is null)
+        {
+            return new SaveArticleResult.NotFound();
+        }
+
+        if (article.Version != expectedVersion)
+        {
+            return new SaveArticleResult.Conflict(await SnapshotAsync(article, cancellationToken));
+        }
+
+        if (input.Slug != article.Slug && await db.Articles.AnyAsync(a => a.Slug == input.Slug && a.Id != id, cancellationToken))
+        {
+            return new SaveArticleResult.SlugTaken();
+        }
+
+        var before = article.Status;
+        var nowUtc = clock.GetUtcNow().UtcDateTime;
+        article.Slug = input.Slug;
+        await ApplyAsync(article, input, nowUtc, cancellationToken);
+        article.Version++;
+        audit.Record(ActionFor(before, article.Status), $"“{article.Title}” ({article.Slug})", before, article.Status);
+        try
+        {
+            await SaveWithRevisionAsync(article, savedBy, nowUtc, cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Another editor saved between our read and our write.
+            db.ChangeTracker.Clear();
+            var current = await db.Articles.AsNoTracking().SingleAsync(a => a.Id == id, cancellationToken);
+            return new SaveArticleResult.Conflict(await SnapshotAsync(current, cancellationToken));
+        }
+
+        return new SaveArticleResult.Saved(article);
+    }
+
+    public async Task<bool> MoveToTrashAsync(int id, bool trash, CancellationToken cancellationToken)
+    {
+        var article = await db.Articles.SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (article is null || (article.DeletedUtc is not null) == trash)
+        {
+            return false;
+        }
+
+        article.DeletedUtc = trash ? clock.GetUtcNow().UtcDateTime : null;
+        article.Version++;
+        audit.Record(trash ? "article.trash" : "article.restore", $"“{article.Title}” ({article.Slug})",
+            trash ? article.Status : "Trash", trash ? "Trash" : article.Status);
+        await db.SaveChangesAsync(cancellationToken);
+        return true;
+    }
+
+    private async Task ApplyAsync(Article article, ArticleInput input, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        var plainText = renderer.ToPlainText(input.BodyMarkdown);
+        article.Title = input.Title.Trim();
+        article.Excerpt = string.IsNullOrWhiteSpace(input.Excerpt) ? Summarise(plainText) : input.Excerpt.Trim();
+        article.BodyMarkdown = input.BodyMarkdown;
+        article.BodyHtml = renderer.RenderArticle(input.BodyMarkdown).Value;
+        article.ReadingMinutes = ReadingTime.Minutes(plainText);
+        article.AuthorName = input.AuthorName.Trim();
+        article.Status = input.Status;
+        article.PublishedUtc = input.Status switch
+        {
+            ArticleStatus.Draft => input.PublishedUtc,
+            ArticleStatus.Published => input.PublishedUtc is { } at && at <= nowUtc ? at : article.PublishedUtc is { } was && was <= nowUtc ? was : nowUtc,
+            _ => input.PublishedUtc ?? nowUtc,
+        };
+        article.CommentsOpen = input.CommentsOpen;
+        article.UpdatedUtc = nowUtc;
+        article.Tags = await ResolveTagsAsync(input.Tags, cancellationToken);
+    }
+
+    private async Task SaveWithRevisionAsync(Article article, string savedBy, DateTime nowUtc, CancellationToken cancellationToken)
+    {
+        await db.SaveChangesAsync(cancellationToken);
+        db.ArticleRevisions.Add(new ArticleRevision
+        {
+            ArticleId = article.Id,
+            Version = article.Version,
+            Title = article.Title,
+            Excerpt = article.Excerpt,
+            BodyMarkdown = article.BodyMarkdown,
+            SavedBy = savedBy,
+            SavedUtc = nowUtc,
+        });
+        await db.SaveChangesAsync(cancellationToken);
+    }
+
+    private async Task<ArticleSnapshot> SnapshotAsync(Article article, CancellationToken cancellationToken)
+    {
+        var savedBy = await db.ArticleRevisions.AsNoTracking()
+            .Where(r => r.ArticleId == article.Id && r.Version == article.Version)
+            .Select(r => r.SavedBy)
+            .FirstOrDefaultAsync(cancellationToken);
+        return new ArticleSnapshot(article.Version, article.Title, article.Excerpt, article.BodyMarkdown, article.UpdatedUtc, savedBy);
+    }
+
+    private static string ActionFor(ArticleStatus before, ArticleStatus after) => (before, after) switch
+    {
+        (_, ArticleStatus.Published) when before != ArticleStatus.Published => "article.publish",
+        (_, ArticleStatus.Scheduled) when before != ArticleStatus.Scheduled => "article.schedule",
+        (ArticleStatus.Published or ArticleStatus.Scheduled, ArticleStatus.Draft) => "article.unpublish",
+        _ => "article.update",
+    };
 
     private async Task<List<Tag>> ResolveTagsAsync(IReadOnlyCollection<string> names, CancellationToken cancellationToken)
     {
         var wanted = names
             .Select(n => n.Trim())
             .Where(n => n.Length > 0)
-            .Select(n => (Name: n, Slug: Slug.From(n)))
+            .Select(n => (Name: n.Length > 60 ? n[..60] : n, Slug: Slug.From(n)))
             .Where(t => t.Slug.Length > 0)
             .DistinctBy(t => t.Slug)
             .ToList();

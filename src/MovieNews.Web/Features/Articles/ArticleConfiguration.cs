@@ -15,6 +15,7 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         article.Property(a => a.Status).HasConversion<string>().HasMaxLength(16);
         // Serves the published list: filter by status, newest first.
         article.HasIndex(a => new { a.Status, a.PublishedUtc });
+        article.Property(a => a.Version).IsConcurrencyToken();
         article.HasMany(a => a.Tags)
             .WithMany(t => t.Articles)
             .UsingEntity("ArticleTags");
@@ -28,5 +29,16 @@ internal sealed class TagConfiguration : IEntityTypeConfiguration<Tag>
         tag.Property(t => t.Slug).HasMaxLength(Slug.MaxLength);
         tag.HasIndex(t => t.Slug).IsUnique();
         tag.Property(t => t.Name).HasMaxLength(60);
+    }
+}
+
+internal sealed class ArticleRevisionConfiguration : IEntityTypeConfiguration<ArticleRevision>
+{
+    public void Configure(EntityTypeBuilder<ArticleRevision> revision)
+    {
+        revision.HasOne<Article>().WithMany().HasForeignKey(r => r.ArticleId).OnDelete(DeleteBehavior.Cascade);
+        revision.Property(r => r.Title).HasMaxLength(200);
+        revision.Property(r => r.SavedBy).HasMaxLength(256);
+        revision.HasIndex(r => new { r.ArticleId, r.Version });
     }
 }

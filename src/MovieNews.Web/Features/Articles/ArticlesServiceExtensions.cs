@@ -8,6 +8,8 @@ public static class ArticlesServiceExtensions
     {
         services.AddSingleton<MarkdownRenderer>();
         services.AddScoped<ArticleAuthoring>();
+        services.AddScoped<Audit.AuditLog>();
+        services.AddHttpContextAccessor();
         return services;
     }
 }

@@ -9,7 +9,8 @@ public static class PublishingRules
     /// article goes live by itself without a job flipping its status.
     /// </summary>
     public static Expression<Func<Article, bool>> IsVisibleToReadersAt(DateTime nowUtc) =>
-        a => (a.Status == ArticleStatus.Published || a.Status == ArticleStatus.Scheduled)
+        a => a.DeletedUtc == null
+            && (a.Status == ArticleStatus.Published || a.Status == ArticleStatus.Scheduled)
             && a.PublishedUtc != null && a.PublishedUtc <= nowUtc;
 
     public static IQueryable<Article> VisibleToReaders(this IQueryable<Article> articles, DateTime nowUtc) =>

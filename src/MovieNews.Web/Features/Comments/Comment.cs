@@ -42,6 +42,12 @@ public sealed class Comment
 
     /// <summary>Where an imported comment came from (seed file, WordPress export), so importing twice adds nothing.</summary>
     public string? ImportKey { get; set; }
+
+    /// <summary>Written by an editor from the admin area; marked as a staff reply on the public page.</summary>
+    public bool IsStaffReply { get; set; }
+
+    /// <summary>The status a trashed or spammed comment had, so Restore puts it back where it was.</summary>
+    public CommentStatus? PreviousStatus { get; set; }
 }
 
 public enum CommentStatus
@@ -50,4 +56,5 @@ public enum CommentStatus
     Approved = 1,
     Spam = 2,
     Rejected = 3,
+    Trash = 4,
 }

@@ -14,6 +14,7 @@ internal sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
         comment.Property(c => c.AuthorWebsite).HasMaxLength(CommentValidator.WebsiteMaxLength * 3);
         comment.Property(c => c.Status).HasConversion<string>().HasMaxLength(16);
         comment.Property(c => c.ClientHash).HasMaxLength(64);
+        comment.Property(c => c.PreviousStatus).HasConversion<string>().HasMaxLength(16);
         comment.Property(c => c.ImportKey).HasMaxLength(200);
 
         // Reading: a page of an article's approved threads, oldest first.
@@ -22,5 +23,14 @@ internal sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
         // Flood and duplicate rules look up a client's latest comments.
         comment.HasIndex(c => new { c.ClientHash, c.CreatedUtc });
         comment.HasIndex(c => c.ImportKey).IsUnique();
+    }
+}
+
+internal sealed class TrustedAuthorConfiguration : IEntityTypeConfiguration<TrustedAuthor>
+{
+    public void Configure(EntityTypeBuilder<TrustedAuthor> author)
+    {
+        author.Property(a => a.Key).HasMaxLength(256);
+        author.HasIndex(a => a.Key).IsUnique();
     }
 }

@@ -1,5 +1,4 @@
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using MovieNews.Web.Data;
 using MovieNews.Web.Features.Articles;
 using MovieNews.Web.Features.Moderation;
@@ -26,12 +25,12 @@ public abstract record PostCommentResult
 public sealed class CommentPostingService(
     MovieNewsDbContext db,
     ModerationService moderation,
-    IOptionsMonitor<ModerationOptions> options,
+    ModerationSettings settings,
     TimeProvider clock)
 {
     public async Task<PostCommentResult> PostAsync(
         int articleId, CommentFields fields, string clientHash, CancellationToken cancellationToken) =>
-        await PostAsync(articleId, fields, clientHash, createdUtc: null, importKey: null, cancellationToken);
+        await PostAsync(articleId, fields, clientHash, createdUtc: null, importKey: null, staff: false, cancellationToken);
 
     /// <summary>For importers: the comment keeps its original time and a key that makes importing idempotent.</summary>
     public async Task<PostCommentResult> PostAsync(
@@ -40,20 +39,27 @@ public sealed class CommentPostingService(
         string clientHash,
         DateTime? createdUtc,
         string? importKey,
+        bool staff,
         CancellationToken cancellationToken)
     {
         var nowUtc = clock.GetUtcNow().UtcDateTime;
         var article = await db.Articles.AsNoTracking()
             .VisibleToReaders(nowUtc)
             .Where(a => a.Id == articleId)
-            .Select(a => new { a.CommentsOpen })
+            .Select(a => new { a.CommentsOpen, PublishedUtc = a.PublishedUtc!.Value })
             .SingleOrDefaultAsync(cancellationToken);
         if (article is null)
         {
             return new PostCommentResult.ArticleNotFound();
         }
 
-        if (!article.CommentsOpen && importKey is null)
+        var options = await settings.GetAsync(cancellationToken);
+        if (staff)
+        {
+            // Editors' replies are still normalised, validated, rendered and sanitized, but no rule holds them.
+            options = new ModerationOptions { MaxDepth = options.MaxDepth, FloodIntervalSeconds = 0, DuplicateWindowMinutes = 0, LinkHoldThreshold = 0 };
+        }
+        else if (importKey is null && !options.AreCommentsOpen(article.CommentsOpen, article.PublishedUtc, nowUtc))
         {
             return new PostCommentResult.Closed();
         }
@@ -63,7 +69,7 @@ public sealed class CommentPostingService(
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var submission = new CommentSubmission(
             articleId, fields.Name, fields.Email, fields.Website, fields.Body, fields.ParentId, fields.Honeypot, clientHash);
-        var result = await moderation.ModerateAsync(submission, options.CurrentValue, new EfCommentHistory(db), cancellationToken);
+        var result = await moderation.ModerateAsync(submission, options, new EfCommentHistory(db), cancellationToken);
         switch (result)
         {
             case ModerationResult.Invalid invalid:
@@ -90,6 +96,7 @@ public sealed class CommentPostingService(
             ClientHash = clientHash,
             CreatedUtc = createdUtc ?? nowUtc,
             ImportKey = importKey,
+            IsStaffReply = staff,
         };
         db.Comments.Add(comment);
         await db.SaveChangesAsync(cancellationToken);

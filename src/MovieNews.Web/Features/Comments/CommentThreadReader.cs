@@ -11,7 +11,8 @@ public sealed record CommentView(
     string? AuthorWebsite,
     DateTime CreatedUtc,
     string BodyHtml,
-    CommentStatus Status) : IThreadedComment
+    CommentStatus Status,
+    bool IsStaffReply) : IThreadedComment
 {
     public SafeHtml Body => SafeHtml.FromStored(BodyHtml);
     public bool IsAwaitingModeration => Status == CommentStatus.Pending;
@@ -55,7 +56,7 @@ public sealed class CommentThreadReader(MovieNewsDbContext db)
                 && rootIds.Contains(c.ThreadRootId)
                 && (c.Status == CommentStatus.Approved || ownPending.Contains(c.Id)))
             .OrderBy(c => c.CreatedUtc).ThenBy(c => c.Id)
-            .Select(c => new CommentView(c.Id, c.ParentId, c.AuthorName, c.AuthorWebsite, c.CreatedUtc, c.BodyHtml, c.Status))
+            .Select(c => new CommentView(c.Id, c.ParentId, c.AuthorName, c.AuthorWebsite, c.CreatedUtc, c.BodyHtml, c.Status, c.IsStaffReply))
             .ToListAsync(cancellationToken);
 
         return new CommentPage(approvedCount, page, totalPages, CommentTree.Build(comments, maxDepth));

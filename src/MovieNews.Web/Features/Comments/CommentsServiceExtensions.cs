@@ -18,6 +18,8 @@ public static class CommentsServiceExtensions
         services.AddSingleton<CommenterCookie>();
         services.AddSingleton<CommenterContext>();
         services.AddScoped<CommentPostingService>();
+        services.AddScoped<ModerationSettings>();
+        services.AddScoped<CommentModeration>();
         services.AddScoped<CommentThreadReader>();
         return services;
     }

@@ -22,8 +22,12 @@ public sealed class EfCommentHistory(MovieNewsDbContext db) : ICommentHistory
         db.Comments.AsNoTracking()
             .AnyAsync(c => c.ClientHash == clientHash && c.CreatedUtc >= sinceUtc && c.BodyMarkdown == bodyMarkdown, cancellationToken);
 
-    public Task<bool> IsKnownAuthorAsync(string name, string? email, CancellationToken cancellationToken) =>
-        db.Comments.AsNoTracking()
-            .AnyAsync(c => c.Status == CommentStatus.Approved
-                && (email != null ? c.AuthorEmail == email : c.AuthorEmail == null && c.AuthorName == name), cancellationToken);
+    public async Task<bool> IsKnownAuthorAsync(string name, string? email, CancellationToken cancellationToken)
+    {
+        var trustKey = TrustedAuthor.KeyFor(name, email);
+        return await db.TrustedAuthors.AnyAsync(t => t.Key == trustKey, cancellationToken)
+            || await db.Comments.AsNoTracking()
+                .AnyAsync(c => c.Status == CommentStatus.Approved
+                    && (email != null ? c.AuthorEmail == email : c.AuthorEmail == null && c.AuthorName == name), cancellationToken);
+    }
 }

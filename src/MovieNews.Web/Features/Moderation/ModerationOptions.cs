@@ -27,4 +27,10 @@ public sealed class ModerationOptions
 
     /// <summary>Top-level threads per comment page.</summary>
     public int CommentsPerPage { get; set; } = 50;
+
+    /// <summary>Close comments on articles published more than this many days ago; 0 keeps them open.</summary>
+    public int CloseCommentsAfterDays { get; set; }
+
+    public bool AreCommentsOpen(bool openOnArticle, DateTime publishedUtc, DateTime nowUtc) =>
+        openOnArticle && (CloseCommentsAfterDays <= 0 || publishedUtc.AddDays(CloseCommentsAfterDays) > nowUtc);
 }

@@ -58,6 +58,7 @@ public sealed class SeedImporter(
             await authoring.CreateAsync(
                 new ArticleInput(seed.Title, seed.Slug, seed.Excerpt, seed.BodyMarkdown, seed.Author,
                     ArticleStatus.Published, seed.PublishedUtc, seed.Tags),
+                savedBy: "seed import",
                 cancellationToken);
             imported++;
         }
@@ -97,6 +98,7 @@ public sealed class SeedImporter(
                 clientHash: $"seed:{seed.Author}",
                 seed.PostedUtc,
                 keyPrefix + seed.Key,
+                staff: false,
                 cancellationToken);
             if (result is not PostCommentResult.Posted posted)
             {

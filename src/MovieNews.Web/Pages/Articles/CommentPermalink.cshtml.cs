@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using MovieNews.Web.Data;
 using MovieNews.Web.Features.Articles;
 using MovieNews.Web.Features.Comments;
@@ -16,7 +15,7 @@ public sealed class CommentPermalinkModel(
     TimeProvider clock,
     CommentThreadReader threads,
     PendingCommentsCookie pending,
-    IOptionsMonitor<ModerationOptions> moderation) : PageModel
+    ModerationSettings moderation) : PageModel
 {
     public async Task<IActionResult> OnGetAsync(string slug, string id, CancellationToken cancellationToken)
     {
@@ -36,7 +35,7 @@ public sealed class CommentPermalinkModel(
         }
 
         var page = await threads.PageOfAsync(
-            articleId.Value, commentId, moderation.CurrentValue.CommentsPerPage, pending.Read(Request), cancellationToken);
+            articleId.Value, commentId, (await moderation.GetAsync(cancellationToken)).CommentsPerPage, pending.Read(Request), cancellationToken);
         if (page is null)
         {
             return NotFound();

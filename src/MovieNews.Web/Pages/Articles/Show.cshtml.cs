@@ -2,7 +2,6 @@ using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 using MovieNews.Web.Data;
 using MovieNews.Web.Features.Articles;
 using MovieNews.Web.Features.Comments;
@@ -17,7 +16,7 @@ public sealed class ShowModel(
     CommentThreadReader threads,
     CommentPostingService posting,
     CommenterContext cookies,
-    IOptionsMonitor<ModerationOptions> moderation) : PageModel
+    ModerationSettings moderation) : PageModel
 {
     public ArticleView Article { get; private set; } = null!;
     public CommentPage Comments { get; private set; } = null!;
@@ -46,7 +45,7 @@ public sealed class ShowModel(
 
         if (!await LoadAsync(slug, page, cancellationToken))
         {
-            return NotFound();
+            return await IsTrashedAsync(slug, cancellationToken) ? StatusCode(StatusCodes.Status410Gone) : NotFound();
         }
 
         if (cookies.Commenter.Read(Request) is { } saved)
@@ -121,7 +120,7 @@ public sealed class ShowModel(
             return false;
         }
 
-        var options = moderation.CurrentValue;
+        var options = await moderation.GetAsync(cancellationToken);
         var comments = await threads.ReadPageAsync(
             article.Id, page, options.CommentsPerPage, options.MaxDepth, cookies.Pending.Read(Request), cancellationToken);
         if (comments is null)
@@ -129,9 +128,13 @@ public sealed class ShowModel(
             return false;
         }
 
-        (Article, Comments) = (article, comments);
+        var open = options.AreCommentsOpen(article.CommentsOpen, article.PublishedUtc, clock.GetUtcNow().UtcDateTime);
+        (Article, Comments) = (article with { CommentsOpen = open }, comments);
         return true;
     }
+
+    private Task<bool> IsTrashedAsync(string slug, CancellationToken cancellationToken) =>
+        db.Articles.AnyAsync(a => a.Slug == slug && a.DeletedUtc != null, cancellationToken);
 
     private async Task<IActionResult> ReshowAsync(int statusCode, string message, CancellationToken cancellationToken)
     {

@@ -1,0 +1,92 @@
+using System.Security.Cryptography;
+using Microsoft.AspNetCore.Identity;
+
+namespace MovieNews.Web.Features.Accounts;
+
+/// <summary>
+/// A fresh install needs one admin to sign in with. It comes from <c>Admin:Email</c> and <c>Admin:Password</c>;
+/// in Development, when they are unset, a random password is generated and printed once.
+/// </summary>
+public sealed class FirstAdmin(
+    UserManager<EditorUser> users,
+    RoleManager<IdentityRole> roles,
+    IConfiguration configuration,
+    IHostEnvironment environment,
+    TimeProvider clock,
+    ILogger<FirstAdmin> logger)
+{
+    public const string DevelopmentEmail = "admin@localhost";
+
+    public async Task EnsureAsync()
+    {
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                await roles.CreateAsync(new IdentityRole(role));
+            }
+        }
+
+        if ((await users.GetUsersInRoleAsync(Roles.Admin)).Count > 0)
+        {
+            return;
+        }
+
+        var email = configuration["Admin:Email"];
+        var password = configuration["Admin:Password"];
+        var generated = false;
+        if (string.IsNullOrWhiteSpace(email) || string.IsNullOrWhiteSpace(password))
+        {
+            if (!environment.IsDevelopment())
+            {
+                logger.LogWarning("No admin account exists. Set Admin__Email and Admin__Password (or run the create-user command) to create one.");
+                return;
+            }
+
+            email = DevelopmentEmail;
+            password = Convert.ToBase64String(RandomNumberGenerator.GetBytes(15));
+            generated = true;
+        }
+
+        var result = await CreateAsync(email, password, Roles.Admin);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"Could not create the first admin '{email}': {Describe(result)}");
+        }
+
+        if (generated)
+        {
+            // Printed once, on the console only: the password is not stored anywhere in clear.
+            Console.WriteLine($"""
+
+                ================================================================
+                 First admin created for this development database:
+                   email:    {email}
+                   password: {password}
+                 Sign in at /account/login. This is shown only once.
+                ================================================================
+
+                """);
+        }
+        else
+        {
+            logger.LogInformation("Created the first admin account {Email}", email);
+        }
+    }
+
+    public async Task<IdentityResult> CreateAsync(string email, string password, string role)
+    {
+        var user = new EditorUser
+        {
+            UserName = email,
+            Email = email,
+            EmailConfirmed = true,
+            DisplayName = email.Split('@')[0],
+            CreatedUtc = clock.GetUtcNow().UtcDateTime,
+        };
+        var result = await users.CreateAsync(user, password);
+        return result.Succeeded ? await users.AddToRoleAsync(user, role) : result;
+    }
+
+    public static string Describe(IdentityResult result) => string.Join(" ", result.Errors.Select(e => e.Description));
+}

@@ -1,0 +1,229 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using MovieNews.Web.Data;
+using MovieNews.Web.Features.Accounts;
+using MovieNews.Web.Features.Articles;
+using MovieNews.Web.Features.Rendering;
+
+namespace MovieNews.Web.Pages.Admin.Articles;
+
+public sealed class EditModel(
+    MovieNewsDbContext db,
+    ArticleAuthoring authoring,
+    MarkdownRenderer renderer,
+    UserManager<EditorUser> users,
+    TimeProvider clock) : PageModel
+{
+    [BindProperty]
+    public ArticleForm Input { get; set; } = new();
+
+    public int? Id { get; private set; }
+    public bool InTrash { get; private set; }
+    public string? PublicUrl { get; private set; }
+    public Dictionary<string, string> Errors { get; } = [];
+    public SafeHtml? Preview { get; private set; }
+    public ArticleSnapshot? Conflict { get; private set; }
+    public IReadOnlyList<ArticleRevision> Revisions { get; private set; } = [];
+
+    public async Task<IActionResult> OnGetAsync(int? id, CancellationToken cancellationToken)
+    {
+        if (id is null)
+        {
+            Input = new ArticleForm { CommentsOpen = true, Status = nameof(ArticleStatus.Draft) };
+            return Page();
+        }
+
+        var article = await db.Articles.AsNoTracking().Include(a => a.Tags).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (article is null)
+        {
+            return NotFound();
+        }
+
+        Input = ArticleForm.From(article);
+        await LoadContextAsync(id.Value, cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostSaveAsync(int? id, CancellationToken cancellationToken)
+    {
+        var input = Validate();
+        if (input is null)
+        {
+            return await ReshowAsync(id, StatusCodes.Status400BadRequest, cancellationToken);
+        }
+
+        var savedBy = User.FindFirstValue(ClaimTypes.Name) ?? "editor";
+        var result = id is null
+            ? await authoring.CreateAsync(input, savedBy, cancellationToken)
+            : await authoring.UpdateAsync(id.Value, input, Input.Version, savedBy, cancellationToken);
+        switch (result)
+        {
+            case SaveArticleResult.Saved saved:
+                TempData["Message"] = $"Saved “{saved.Article.Title}” ({saved.Article.Status}).";
+                return Redirect($"/admin/articles/edit/{saved.Article.Id}");
+            case SaveArticleResult.SlugTaken:
+                Errors[nameof(ArticleForm.Slug)] = "Another article already uses this slug.";
+                return await ReshowAsync(id, StatusCodes.Status409Conflict, cancellationToken);
+            case SaveArticleResult.Conflict conflict:
+                // Keep the editor's text; show theirs beside it; saving again deliberately overwrites.
+                Conflict = conflict.Current;
+                Input.Version = conflict.Current.Version;
+                return await ReshowAsync(id, StatusCodes.Status409Conflict, cancellationToken);
+            default:
+                return NotFound();
+        }
+    }
+
+    public async Task<IActionResult> OnPostPreviewAsync(int? id, CancellationToken cancellationToken)
+    {
+        Preview = renderer.RenderArticle(Input.Body ?? string.Empty);
+        return await ReshowAsync(id, StatusCodes.Status200OK, cancellationToken);
+    }
+
+    /// <summary>The live preview's request: the same renderer and sanitizer as a save, returned as an HTML fragment.</summary>
+    public ContentResult OnPostRender() =>
+        Content(renderer.RenderArticle(Input.Body ?? string.Empty).Value, "text/html; charset=utf-8");
+
+    public async Task<IActionResult> OnPostTrashAsync(int id, CancellationToken cancellationToken) =>
+        await MoveAsync(id, trash: true, cancellationToken);
+
+    public async Task<IActionResult> OnPostRestoreAsync(int id, CancellationToken cancellationToken) =>
+        await MoveAsync(id, trash: false, cancellationToken);
+
+    private async Task<IActionResult> MoveAsync(int id, bool trash, CancellationToken cancellationToken)
+    {
+        if (!await db.Articles.AnyAsync(a => a.Id == id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        await authoring.MoveToTrashAsync(id, trash, cancellationToken);
+        TempData["Message"] = trash ? "Moved to the trash. Its address now answers 410 Gone until you restore it." : "Restored from the trash.";
+        return Redirect($"/admin/articles/edit/{id}");
+    }
+
+    private ArticleInput? Validate()
+    {
+        var title = Input.Title?.Trim() ?? string.Empty;
+        if (title.Length is 0 or > 200)
+        {
+            Errors[nameof(ArticleForm.Title)] = "Enter a title of at most 200 characters.";
+        }
+
+        var slug = string.IsNullOrWhiteSpace(Input.Slug) ? Features.Articles.Slug.From(title) : Input.Slug.Trim();
+        Input.Slug = slug;
+        if (!Features.Articles.Slug.IsValid(slug))
+        {
+            Errors[nameof(ArticleForm.Slug)] = "Use lowercase letters, digits and single hyphens (at most 100 characters).";
+        }
+
+        if (Input.Excerpt?.Length > 1000)
+        {
+            Errors[nameof(ArticleForm.Excerpt)] = "The excerpt can be at most 1,000 characters.";
+        }
+
+        if (Input.Body?.Length > 200_000)
+        {
+            Errors[nameof(ArticleForm.Body)] = "The article can be at most 200,000 characters.";
+        }
+
+        var tags = (Input.Tags ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        if (tags.Length > 20 || tags.Any(t => t.Length > 60))
+        {
+            Errors[nameof(ArticleForm.Tags)] = "Use at most 20 tags of at most 60 characters each.";
+        }
+
+        if (!Enum.TryParse<ArticleStatus>(Input.Status, out var status) || !Enum.IsDefined(status))
+        {
+            Errors[nameof(ArticleForm.Status)] = "Choose draft, published or scheduled.";
+        }
+
+        DateTime? publishAt = null;
+        if (!string.IsNullOrWhiteSpace(Input.PublishAt))
+        {
+            if (DateTime.TryParse(Input.PublishAt, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var parsed))
+            {
+                publishAt = DateTime.SpecifyKind(parsed, DateTimeKind.Utc);
+            }
+            else
+            {
+                Errors[nameof(ArticleForm.PublishAt)] = "Enter the time as YYYY-MM-DDTHH:MM (UTC).";
+            }
+        }
+
+        if (status == ArticleStatus.Scheduled && (publishAt is null || publishAt <= clock.GetUtcNow().UtcDateTime))
+        {
+            Errors[nameof(ArticleForm.PublishAt)] = "A scheduled article needs a publish time in the future (UTC).";
+        }
+
+        var author = User.FindFirstValue(ClaimTypes.Name) ?? "Editor";
+        return Errors.Count > 0
+            ? null
+            : new ArticleInput(title, slug, Input.Excerpt ?? string.Empty, Input.Body ?? string.Empty,
+                Input.AuthorName is { Length: > 0 and <= 100 } name ? name : author, status, publishAt, tags, Input.CommentsOpen);
+    }
+
+    private async Task<IActionResult> ReshowAsync(int? id, int statusCode, CancellationToken cancellationToken)
+    {
+        if (id is not null)
+        {
+            if (!await db.Articles.AnyAsync(a => a.Id == id, cancellationToken))
+            {
+                return NotFound();
+            }
+
+            await LoadContextAsync(id.Value, cancellationToken);
+        }
+
+        Response.StatusCode = statusCode;
+        return Page();
+    }
+
+    private async Task LoadContextAsync(int id, CancellationToken cancellationToken)
+    {
+        Id = id;
+        var state = await db.Articles.AsNoTracking().Where(a => a.Id == id)
+            .Select(a => new { a.Slug, a.DeletedUtc }).SingleAsync(cancellationToken);
+        InTrash = state.DeletedUtc is not null;
+        PublicUrl = $"/articles/{state.Slug}";
+        Revisions = await db.ArticleRevisions.AsNoTracking().Where(r => r.ArticleId == id)
+            .OrderByDescending(r => r.Version).Take(50).ToListAsync(cancellationToken);
+        if (Input.AuthorName is null && await users.GetUserAsync(User) is { } user)
+        {
+            Input.AuthorName = user.DisplayName;
+        }
+    }
+}
+
+/// <summary>The editor form exactly as posted: strings, so nothing typed is lost to a failed conversion.</summary>
+public sealed class ArticleForm
+{
+    public string? Title { get; set; }
+    public string? Slug { get; set; }
+    public string? Excerpt { get; set; }
+    public string? Tags { get; set; }
+    public string? Body { get; set; }
+    public string? AuthorName { get; set; }
+    public string? Status { get; set; }
+    public string? PublishAt { get; set; }
+    public bool CommentsOpen { get; set; }
+    public int Version { get; set; }
+
+    public static ArticleForm From(Article article) => new()
+    {
+        Title = article.Title,
+        Slug = article.Slug,
+        Excerpt = article.Excerpt,
+        Tags = string.Join(", ", article.Tags.OrderBy(t => t.Name).Select(t => t.Name)),
+        Body = article.BodyMarkdown,
+        AuthorName = article.AuthorName,
+        Status = article.Status.ToString(),
+        PublishAt = article.PublishedUtc?.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture),
+        CommentsOpen = article.CommentsOpen,
+        Version = article.Version,
+    };
+}

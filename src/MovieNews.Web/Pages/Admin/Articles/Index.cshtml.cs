@@ -1,0 +1,80 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using MovieNews.Web.Data;
+using MovieNews.Web.Features.Articles;
+using MovieNews.Web.Features.Comments;
+using MovieNews.Web.Infrastructure;
+
+namespace MovieNews.Web.Pages.Admin.Articles;
+
+public sealed class IndexModel(MovieNewsDbContext db, TimeProvider clock) : PageModel
+{
+    public const int PageSize = 20;
+    public static readonly string[] Filters = ["all", "draft", "scheduled", "published", "trash"];
+    public static readonly string[] Sorts = ["updated", "published", "title"];
+
+    [BindProperty(SupportsGet = true)]
+    public string? Status { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Q { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public string? Sort { get; set; }
+
+    public PagedList<Row> Rows { get; private set; } = null!;
+
+    public Pagination Pagination => new(
+        $"/admin/articles?status={Status}&sort={Sort}&q={Uri.EscapeDataString(Q ?? string.Empty)}", Rows.Page, Rows.TotalPages);
+
+    public async Task<IActionResult> OnGetAsync([FromQuery] string? page, CancellationToken cancellationToken)
+    {
+        Status ??= "all";
+        Sort ??= "updated";
+        if (!Filters.Contains(Status) || !Sorts.Contains(Sort) || !PageNumber.TryParse(page, out var number) || Q?.Length > 200)
+        {
+            return BadRequest();
+        }
+
+        var nowUtc = clock.GetUtcNow().UtcDateTime;
+        var articles = db.Articles.AsNoTracking();
+        articles = Status switch
+        {
+            "draft" => articles.Where(a => a.DeletedUtc == null && a.Status == ArticleStatus.Draft),
+            "scheduled" => articles.Where(a => a.DeletedUtc == null && a.Status == ArticleStatus.Scheduled && a.PublishedUtc > nowUtc),
+            "published" => articles.VisibleToReaders(nowUtc),
+            "trash" => articles.Where(a => a.DeletedUtc != null),
+            _ => articles.Where(a => a.DeletedUtc == null),
+        };
+        if (!string.IsNullOrWhiteSpace(Q))
+        {
+            var term = Q.Trim();
+            articles = articles.Where(a => EF.Functions.Like(a.Title, "%" + term.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%", "\\"));
+        }
+
+        articles = Sort switch
+        {
+            "title" => articles.OrderBy(a => a.Title),
+            "published" => articles.OrderByDescending(a => a.PublishedUtc),
+            _ => articles.OrderByDescending(a => a.UpdatedUtc),
+        };
+        var rows = await articles
+            .Select(a => new Row(
+                a.Id, a.Slug, a.Title, a.Status, a.PublishedUtc, a.UpdatedUtc, a.DeletedUtc != null,
+                db.Comments.Count(c => c.ArticleId == a.Id && c.Status == CommentStatus.Approved),
+                db.Comments.Count(c => c.ArticleId == a.Id && c.Status == CommentStatus.Pending)))
+            .ToPageAsync(number, PageSize, cancellationToken);
+        if (rows is null)
+        {
+            return NotFound();
+        }
+
+        Rows = rows;
+        return Page();
+    }
+
+    public sealed record Row(
+        int Id, string Slug, string Title, ArticleStatus Status, DateTime? PublishedUtc, DateTime UpdatedUtc, bool InTrash,
+        int ApprovedComments, int PendingComments);
+}

@@ -1,0 +1,117 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using MovieNews.Web.Data;
+using MovieNews.Web.Features.Accounts;
+using MovieNews.Web.Features.Audit;
+using MovieNews.Web.Features.Comments;
+
+namespace MovieNews.Web.Pages.Admin.Comments;
+
+public sealed class EditModel(
+    MovieNewsDbContext db,
+    CommentModeration moderation,
+    CommentPostingService posting,
+    UserManager<EditorUser> users,
+    AuditLog audit) : PageModel
+{
+    public QueueRow Comment { get; private set; } = null!;
+    public int ArticleId { get; private set; }
+
+    [BindProperty]
+    public string? Body { get; set; }
+
+    [BindProperty]
+    public string? Reply { get; set; }
+
+    public string? Error { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        Body = await db.Comments.Where(c => c.Id == id).Select(c => c.BodyMarkdown).SingleAsync(cancellationToken);
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostEditAsync(int id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        Error = await moderation.EditAsync(id, Body, cancellationToken);
+        if (Error is not null)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        TempData["Message"] = "Comment updated.";
+        return Redirect($"/admin/comments/{id}");
+    }
+
+    /// <summary>A staff reply goes through the same pipeline as a reader's (sanitized), approved and marked as staff.</summary>
+    public async Task<IActionResult> OnPostReplyAsync(int id, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        if (Comment.Status != CommentStatus.Approved)
+        {
+            Error = "Approve the comment before replying to it: replies can only hang under approved comments.";
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        var user = await users.GetUserAsync(User);
+        var name = string.IsNullOrWhiteSpace(user?.DisplayName) ? User.FindFirstValue(ClaimTypes.Name) ?? "Editor" : user.DisplayName;
+        var result = await posting.PostAsync(
+            ArticleId,
+            new CommentFields(name, user?.Email, null, Reply, id.ToString(CultureInfo.InvariantCulture), null),
+            clientHash: $"staff:{user?.Id}",
+            createdUtc: null,
+            importKey: null,
+            staff: true,
+            cancellationToken);
+        switch (result)
+        {
+            case PostCommentResult.Posted posted:
+                audit.Record("comment.staff-reply", $"Reply #{posted.CommentId} to comment #{id}", null, posted.Status);
+                await db.SaveChangesAsync(cancellationToken);
+                TempData["Message"] = "Reply posted.";
+                return Redirect($"/articles/{Comment.ArticleSlug}/comments/{posted.CommentId}");
+            case PostCommentResult.Invalid invalid:
+                Error = string.Join(" ", invalid.Errors.Values);
+                break;
+            default:
+                Error = "The reply could not be posted.";
+                break;
+        }
+
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
+    {
+        var row = await QueueRow.Project(db.Comments.AsNoTracking().Where(c => c.Id == id)).SingleOrDefaultAsync(cancellationToken);
+        if (row is null)
+        {
+            return false;
+        }
+
+        Comment = row;
+        ArticleId = await db.Comments.Where(c => c.Id == id).Select(c => c.ArticleId).SingleAsync(cancellationToken);
+        return true;
+    }
+}

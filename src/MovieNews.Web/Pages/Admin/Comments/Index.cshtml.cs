@@ -1,0 +1,99 @@
+using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using MovieNews.Web.Data;
+using MovieNews.Web.Features.Comments;
+using MovieNews.Web.Infrastructure;
+
+namespace MovieNews.Web.Pages.Admin.Comments;
+
+public sealed class IndexModel(MovieNewsDbContext db, CommentModeration moderation) : PageModel
+{
+    public const int PageSize = 25;
+    public static readonly CommentStatus[] Tabs = [CommentStatus.Pending, CommentStatus.Approved, CommentStatus.Spam, CommentStatus.Trash];
+
+    public CommentStatus Status { get; private set; }
+    public IReadOnlyDictionary<CommentStatus, int> Counts { get; private set; } = new Dictionary<CommentStatus, int>();
+    public PagedList<QueueRow> Rows { get; private set; } = null!;
+    public IReadOnlyList<QueueRow> ToDelete { get; private set; } = [];
+    public Pagination Pagination => new($"/admin/comments?status={Status.ToString().ToLowerInvariant()}", Rows.Page, Rows.TotalPages, "page");
+
+    public async Task<IActionResult> OnGetAsync([FromQuery] string? status, [FromQuery] string? page, CancellationToken cancellationToken)
+    {
+        if (!TryParseStatus(status, out var parsed) || !PageNumber.TryParse(page, out var number))
+        {
+            return BadRequest();
+        }
+
+        Status = parsed;
+        return await LoadAsync(number, cancellationToken) ? Page() : NotFound();
+    }
+
+    /// <summary>One form carries both the per-row buttons (<c>act=Action:id</c>) and the bulk bar (<c>bulk=Action</c> + ticked ids).</summary>
+    public async Task<IActionResult> OnPostAsync(
+        [FromQuery] string? status, [FromForm] string? act, [FromForm] string? bulk, [FromForm] int[]? ids, [FromForm] string? confirm,
+        CancellationToken cancellationToken)
+    {
+        if (!TryParseStatus(status, out var parsed))
+        {
+            return BadRequest();
+        }
+
+        Status = parsed;
+        var (action, targets) = Parse(act, bulk, ids ?? []);
+        if (action is null || targets.Count == 0)
+        {
+            TempData["Message"] = "Choose an action and at least one comment.";
+            return Redirect(ReturnUrl);
+        }
+
+        if (action == ModerationAction.Delete && confirm != "yes")
+        {
+            // Deleting cannot be undone: show what would go and ask once more.
+            ToDelete = await QueueRow.Project(db.Comments.AsNoTracking().Where(c => targets.Contains(c.Id))).ToListAsync(cancellationToken);
+            await LoadAsync(1, cancellationToken);
+            return Page();
+        }
+
+        var changed = await moderation.ApplyAsync(action.Value, targets, cancellationToken);
+        TempData["Message"] = $"{QueueRow.Label(action.Value)}: {changed} comment{(changed == 1 ? "" : "s")}.";
+        return Redirect(ReturnUrl);
+    }
+
+    private string ReturnUrl => $"/admin/comments?status={Status.ToString().ToLowerInvariant()}";
+
+    private static (ModerationAction? Action, List<int> Ids) Parse(string? act, string? bulk, int[] ids)
+    {
+        if (act is not null)
+        {
+            var parts = act.Split(':');
+            return parts.Length == 2
+                && Enum.TryParse<ModerationAction>(parts[0], ignoreCase: false, out var one)
+                && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+                    ? (one, [id])
+                    : (null, []);
+        }
+
+        return Enum.TryParse<ModerationAction>(bulk, ignoreCase: false, out var many) && Enum.IsDefined(many)
+            ? (many, ids.Where(id => id > 0).Distinct().ToList())
+            : (null, []);
+    }
+
+    private async Task<bool> LoadAsync(int page, CancellationToken cancellationToken)
+    {
+        Counts = await db.Comments.GroupBy(c => c.Status).Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        var rows = await QueueRow.Project(db.Comments.AsNoTracking().Where(c => c.Status == Status)
+                .OrderByDescending(c => c.CreatedUtc).ThenByDescending(c => c.Id))
+            .ToPageAsync(page, PageSize, cancellationToken);
+        Rows = rows!;
+        return rows is not null;
+    }
+
+    private static bool TryParseStatus(string? raw, out CommentStatus status)
+    {
+        status = CommentStatus.Pending;
+        return raw is null || (Enum.TryParse(raw, ignoreCase: true, out status) && Tabs.Contains(status) && !int.TryParse(raw, out _));
+    }
+}

@@ -1,0 +1,103 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using MovieNews.Web.Data;
+using MovieNews.Web.Features.Audit;
+using MovieNews.Web.Features.Moderation;
+
+namespace MovieNews.Web.Pages.Admin;
+
+public sealed class SettingsModel(ModerationSettings settings, AuditLog audit, MovieNewsDbContext db) : PageModel
+{
+    [BindProperty]
+    public SettingsForm Input { get; set; } = new();
+
+    public Dictionary<string, string> Errors { get; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+        Input = SettingsForm.From(await settings.GetAsync(cancellationToken));
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        var current = await settings.GetAsync(cancellationToken);
+        var updated = Input.ToOptions(current, Errors);
+        if (updated is null)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        await settings.SaveAsync(updated, cancellationToken);
+        audit.Record("settings.moderation", "Moderation settings", Describe(current), Describe(updated));
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Message"] = "Moderation settings saved. They apply to the next comment.";
+        return Redirect("/admin/settings");
+    }
+
+    private static string Describe(ModerationOptions o) =>
+        $"{(o.HoldAll ? "hold-all " : "")}{(o.HoldFirstComment ? "hold-first " : "")}links≥{o.LinkHoldThreshold}";
+}
+
+/// <summary>The settings form as posted: numbers as text, so a typo is re-shown rather than lost.</summary>
+public sealed class SettingsForm
+{
+    public string? BlockedWords { get; set; }
+    public string? LinkHoldThreshold { get; set; }
+    public bool HoldFirstComment { get; set; }
+    public bool HoldAll { get; set; }
+    public string? MaxDepth { get; set; }
+    public string? CommentsPerPage { get; set; }
+    public string? CloseCommentsAfterDays { get; set; }
+
+    public static SettingsForm From(ModerationOptions options) => new()
+    {
+        BlockedWords = string.Join("\n", options.BlockedWords),
+        LinkHoldThreshold = options.LinkHoldThreshold.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        HoldFirstComment = options.HoldFirstComment,
+        HoldAll = options.HoldAll,
+        MaxDepth = options.MaxDepth.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        CommentsPerPage = options.CommentsPerPage.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        CloseCommentsAfterDays = options.CloseCommentsAfterDays.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    public ModerationOptions? ToOptions(ModerationOptions current, Dictionary<string, string> errors)
+    {
+        var links = Number(nameof(LinkHoldThreshold), LinkHoldThreshold, 0, 100, errors);
+        var depth = Number(nameof(MaxDepth), MaxDepth, 1, 10, errors);
+        var perPage = Number(nameof(CommentsPerPage), CommentsPerPage, 1, 500, errors);
+        var closeAfter = Number(nameof(CloseCommentsAfterDays), CloseCommentsAfterDays, 0, 36_500, errors);
+        var words = (BlockedWords ?? string.Empty)
+            .Split(['\n', '\r', ','], StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        if (words.Count > 1000 || words.Any(w => w.Length > 50))
+        {
+            errors[nameof(BlockedWords)] = "Use at most 1,000 words of at most 50 characters each.";
+        }
+
+        return errors.Count > 0
+            ? null
+            : new ModerationOptions
+            {
+                FloodIntervalSeconds = current.FloodIntervalSeconds,
+                DuplicateWindowMinutes = current.DuplicateWindowMinutes,
+                BlockedWords = words,
+                LinkHoldThreshold = links,
+                HoldFirstComment = HoldFirstComment,
+                HoldAll = HoldAll,
+                MaxDepth = depth,
+                CommentsPerPage = perPage,
+                CloseCommentsAfterDays = closeAfter,
+            };
+    }
+
+    private static int Number(string field, string? raw, int min, int max, Dictionary<string, string> errors)
+    {
+        if (int.TryParse(raw, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) && value >= min && value <= max)
+        {
+            return value;
+        }
+
+        errors[field] = $"Enter a whole number from {min} to {max}.";
+        return min;
+    }
+}

@@ -1,0 +1,124 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using MovieNews.Web.Data;
+using MovieNews.Web.Features.Accounts;
+using MovieNews.Web.Features.Audit;
+
+namespace MovieNews.Web.Pages.Admin.Users;
+
+/// <summary>Admins only (see the folder convention): create users, change roles, disable, reset passwords.</summary>
+public sealed class IndexModel(UserManager<EditorUser> users, FirstAdmin accounts, AuditLog audit, MovieNewsDbContext db, TimeProvider clock) : PageModel
+{
+    public IReadOnlyList<UserRow> Users { get; private set; } = [];
+    public string? Error { get; private set; }
+
+    [BindProperty]
+    public string? Email { get; set; }
+
+    [BindProperty]
+    public string? Role { get; set; }
+
+    [BindProperty]
+    public string? Password { get; set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => await LoadAsync(cancellationToken);
+
+    public async Task<IActionResult> OnPostCreateAsync(CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(Email) || Roles.All.All(r => r != Role) || string.IsNullOrEmpty(Password))
+        {
+            return await FailAsync("Enter an email, a role and a password of at least 12 characters.", cancellationToken);
+        }
+
+        var result = await accounts.CreateAsync(Email.Trim(), Password, Role!);
+        if (!result.Succeeded)
+        {
+            return await FailAsync(FirstAdmin.Describe(result), cancellationToken);
+        }
+
+        return await DoneAsync("user.create", Email.Trim(), null, Role, $"Created {Role} {Email.Trim()}.");
+    }
+
+    public async Task<IActionResult> OnPostRoleAsync(string id, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null || Roles.All.All(r => r != Role))
+        {
+            return await FailAsync("Choose a user and a role.", cancellationToken);
+        }
+
+        var before = (await users.GetRolesAsync(user)).FirstOrDefault();
+        if (before == Roles.Admin && Role != Roles.Admin && (await users.GetUsersInRoleAsync(Roles.Admin)).Count == 1)
+        {
+            return await FailAsync("Keep at least one admin.", cancellationToken);
+        }
+
+        await users.RemoveFromRolesAsync(user, await users.GetRolesAsync(user));
+        await users.AddToRoleAsync(user, Role!);
+        await users.UpdateSecurityStampAsync(user);
+        return await DoneAsync("user.role", user.Email!, before, Role, $"{user.Email} is now {Role}.");
+    }
+
+    public async Task<IActionResult> OnPostDisableAsync(string id, bool disable, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null || (disable && user.Id == users.GetUserId(User)))
+        {
+            return await FailAsync("You cannot disable your own account.", cancellationToken);
+        }
+
+        await users.SetLockoutEnabledAsync(user, true);
+        await users.SetLockoutEndDateAsync(user, disable ? DateTimeOffset.MaxValue : null);
+        // Disabling also ends every session the user has.
+        await users.UpdateSecurityStampAsync(user);
+        return await DoneAsync(disable ? "user.disable" : "user.enable", user.Email!, null, null, $"{user.Email} {(disable ? "disabled" : "enabled")}.");
+    }
+
+    public async Task<IActionResult> OnPostResetAsync(string id, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null || string.IsNullOrEmpty(Password))
+        {
+            return await FailAsync("Enter the new password.", cancellationToken);
+        }
+
+        var token = await users.GeneratePasswordResetTokenAsync(user);
+        var result = await users.ResetPasswordAsync(user, token, Password);
+        return result.Succeeded
+            ? await DoneAsync("user.reset-password", user.Email!, null, null, $"Password reset for {user.Email}.")
+            : await FailAsync(FirstAdmin.Describe(result), cancellationToken);
+    }
+
+    private async Task<IActionResult> DoneAsync(string action, string subject, string? before, string? after, string message)
+    {
+        audit.Record(action, subject, before, after);
+        await db.SaveChangesAsync();
+        TempData["Message"] = message;
+        return Redirect("/admin/users");
+    }
+
+    private async Task<IActionResult> FailAsync(string message, CancellationToken cancellationToken)
+    {
+        Error = message;
+        Password = null;
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        await LoadAsync(cancellationToken);
+        return Page();
+    }
+
+    private async Task LoadAsync(CancellationToken cancellationToken)
+    {
+        var nowUtc = clock.GetUtcNow();
+        var roleNames = await db.UserRoles.Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name })
+            .ToListAsync(cancellationToken);
+        Users = (await db.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync(cancellationToken))
+            .Select(u => new UserRow(u.Id, u.Email ?? u.UserName ?? u.Id,
+                roleNames.Where(r => r.UserId == u.Id).Select(r => r.Name).FirstOrDefault() ?? "—",
+                u.LockoutEnd is { } end && end > nowUtc.AddYears(100)))
+            .ToList();
+    }
+
+    public sealed record UserRow(string Id, string Email, string Role, bool Disabled);
+}
