@@ -13,6 +13,7 @@ public static class ArticleSeeding
         var authoring = scope.ServiceProvider.GetRequiredService<ArticleAuthoring>();
         await authoring.CreateAsync(
             new ArticleInput($"Test article {slug}", slug, "", $"Body of {slug}.", "Test Author", status, publishedUtc, tags),
+            "test",
             CancellationToken.None);
     }
 }

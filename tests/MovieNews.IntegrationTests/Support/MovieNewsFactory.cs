@@ -20,6 +20,9 @@ public class MovieNewsFactory : WebApplicationFactory<Program>
     public string DatabasePath => Path.Combine(DataDirectory, "movienews.db");
     public TestClock Clock { get; } = new();
 
+    public const string AdminEmail = "admin@movienews.test";
+    public const string AdminPassword = "correct horse battery staple";
+
     /// <summary>Extra settings a test class needs, applied over the defaults.</summary>
     protected virtual IDictionary<string, string?> Settings => new Dictionary<string, string?>();
 
@@ -30,6 +33,10 @@ public class MovieNewsFactory : WebApplicationFactory<Program>
         builder.UseSetting("DataProtection:KeysPath", Path.Combine(DataDirectory, "keys"));
         // Most tests post several comments in a row from one client; flood tests turn the rule back on.
         builder.UseSetting("Moderation:FloodIntervalSeconds", "0");
+        // Tests sign in many times from one address; the rate-limit test sets its own tight limit.
+        builder.UseSetting("Accounts:LoginAttemptsPerMinute", "10000");
+        builder.UseSetting("Admin:Email", AdminEmail);
+        builder.UseSetting("Admin:Password", AdminPassword);
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);
