@@ -1,0 +1,32 @@
+using AngleSharp.Dom;
+
+namespace MovieNews.IntegrationTests.Support;
+
+public static class Inert
+{
+    /// <summary>The shared hostile-input list in tests/data/xss-payloads.txt.</summary>
+    public static IReadOnlyList<string> Payloads { get; } = File.ReadAllLines(Path.Combine(AppContext.BaseDirectory, "data", "xss-payloads.txt"))
+        .Where(line => line.Length > 0 && !line.StartsWith('#'))
+        .Select(line => line.Replace("\\n", "\n", StringComparison.Ordinal))
+        .ToList();
+
+    /// <summary>Only the site's own external scripts; no event handler, script URL or embedding element anywhere in main.</summary>
+    public static void AssertNoScript(IDocument page, string context)
+    {
+        var scripts = page.QuerySelectorAll("script").Select(s => s.GetAttribute("src") ?? "inline").ToList();
+        Assert.All(scripts, src => Assert.StartsWith("/js/", src, StringComparison.Ordinal));
+        foreach (var element in page.QuerySelectorAll("main *"))
+        {
+            foreach (var attribute in element.Attributes)
+            {
+                Assert.False(attribute.Name.StartsWith("on", StringComparison.OrdinalIgnoreCase), $"{attribute.Name} on <{element.LocalName}> after: {context}");
+                if (attribute.Name is "href" or "src" or "action" or "formaction")
+                {
+                    Assert.DoesNotMatch(@"^\s*(javascript|data|vbscript):", attribute.Value.ToLowerInvariant());
+                }
+            }
+
+            Assert.DoesNotContain(element.LocalName, new[] { "iframe", "object", "embed", "svg", "math", "img", "style", "base", "meta", "link" });
+        }
+    }
+}
