@@ -14,10 +14,13 @@ builder.Services.AddComments(builder.Configuration);
 builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddSeeding(builder.Configuration);
 builder.AddWebUi();
+builder.AddRequestLimits();
 
 var app = builder.Build();
 
 app.UseErrorPages();
+app.UseSecurityHeaders();
+app.UseRequestLimits();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();

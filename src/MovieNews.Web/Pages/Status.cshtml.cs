@@ -11,9 +11,13 @@ public sealed class StatusModel : PageModel
     public string Heading { get; private set; } = string.Empty;
     public string Explanation { get; private set; } = string.Empty;
 
-    public void OnGet(int code) => Describe(code);
+    // The code comes from the route, not model binding: a re-executed POST may carry a body the form
+    // reader refuses (too large, too many fields), and binding must not turn that into a different answer.
+    public void OnGet() => Describe(RouteCode);
 
-    public void OnPost(int code) => Describe(code);
+    public void OnPost() => Describe(RouteCode);
+
+    private int RouteCode => int.TryParse(RouteData.Values["code"]?.ToString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var code) ? code : 404;
 
     private void Describe(int code)
     {

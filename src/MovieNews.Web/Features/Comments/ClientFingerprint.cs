@@ -48,9 +48,14 @@ public sealed class ClientFingerprint(IServiceScopeFactory scopes) : IDisposable
                 }
                 catch (DbUpdateException)
                 {
-                    // Another instance stored its salt first: use that one.
+                    // Another instance may have stored its salt first: use that one. Otherwise the write
+                    // itself failed (a storage fault), and the caller must hear about it.
                     db.ChangeTracker.Clear();
-                    stored = await db.SiteSettings.AsNoTracking().Where(s => s.Key == SaltKey).Select(s => s.Value).SingleAsync(cancellationToken);
+                    stored = await db.SiteSettings.AsNoTracking().Where(s => s.Key == SaltKey).Select(s => s.Value).SingleOrDefaultAsync(cancellationToken);
+                    if (stored is null)
+                    {
+                        throw;
+                    }
                 }
             }
 

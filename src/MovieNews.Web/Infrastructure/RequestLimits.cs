@@ -1,0 +1,100 @@
+using Microsoft.AspNetCore.Diagnostics;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Data.Sqlite;
+
+namespace MovieNews.Web.Infrastructure;
+
+/// <summary>
+/// Size limits for what clients send, and the translation of the failures that limits and storage produce
+/// into honest status codes: 413 for too large, 400 for malformed, 503 when the database cannot take a write.
+/// </summary>
+public static class RequestLimits
+{
+    /// <summary>A comment is at most 10,000 characters; a quarter of a megabyte leaves room for any encoding of it.</summary>
+    public const long MaxFormBodyBytes = 256 * 1024;
+
+    public static WebApplicationBuilder AddRequestLimits(this WebApplicationBuilder builder)
+    {
+        builder.WebHost.ConfigureKestrel(kestrel =>
+        {
+            kestrel.Limits.MaxRequestBodySize = 10 * 1024 * 1024;
+            kestrel.Limits.MaxRequestHeaderCount = 64;
+            kestrel.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
+            kestrel.Limits.MaxRequestLineSize = 8 * 1024;
+            kestrel.AddServerHeader = false;
+        });
+        builder.Services.Configure<FormOptions>(form =>
+        {
+            form.ValueCountLimit = 200;
+            form.KeyLengthLimit = 200;
+            form.ValueLengthLimit = (int)MaxFormBodyBytes;
+            form.MultipartBodyLengthLimit = MaxFormBodyBytes;
+        });
+        return builder;
+    }
+
+    public static WebApplication UseRequestLimits(this WebApplication app)
+    {
+        app.Use(async (context, next) =>
+        {
+            // A re-executed error page carries the original POST: it must not be refused again.
+            if (HttpMethods.IsPost(context.Request.Method) && context.Features.Get<IStatusCodeReExecuteFeature>() is null)
+            {
+                if (context.Request.ContentLength > MaxFormBodyBytes)
+                {
+                    context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                    return;
+                }
+
+                // A chunked body has no length up front: the server stops reading at the same limit.
+                if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+                {
+                    limit.MaxRequestBodySize = MaxFormBodyBytes;
+                }
+            }
+
+            try
+            {
+                await next(context);
+            }
+            catch (Exception e) when (!context.Response.HasStarted && StatusFor(e) is { } status)
+            {
+                context.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(nameof(RequestLimits))
+                    .LogWarning(e, "Answered {Status} for {Method} {Path}", status, context.Request.Method, context.Request.Path);
+                context.Response.Clear();
+                context.Response.StatusCode = status;
+                if (status == StatusCodes.Status503ServiceUnavailable)
+                {
+                    context.Response.Headers.RetryAfter = "30";
+                    // Pooled connections may have been opened while the fault lasted (read-only, say):
+                    // drop them so the first request after the fault is fixed gets a healthy connection.
+                    SqliteConnection.ClearAllPools();
+                }
+            }
+        });
+        return app;
+    }
+
+    private static int? StatusFor(Exception e) => e switch
+    {
+        BadHttpRequestException bad => bad.StatusCode,
+        InvalidDataException => StatusCodes.Status400BadRequest,
+        _ when IsStorageFault(e) => StatusCodes.Status503ServiceUnavailable,
+        _ => null,
+    };
+
+    /// <summary>The database is read-only, missing, full or unreachable: the request is fine, the server cannot serve it now.</summary>
+    private static bool IsStorageFault(Exception e)
+    {
+        for (var current = e; current is not null; current = current.InnerException)
+        {
+            // BUSY, LOCKED, READONLY, IOERR, FULL, CANTOPEN, NOTADB (primary codes; extended codes carry them in the low byte).
+            if (current is SqliteException sqlite && (sqlite.SqliteErrorCode & 0xFF) is 5 or 6 or 8 or 10 or 13 or 14 or 26)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

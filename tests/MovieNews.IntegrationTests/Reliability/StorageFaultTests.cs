@@ -1,0 +1,56 @@
+using System.Diagnostics;
+using System.Net;
+using Microsoft.Data.Sqlite;
+using MovieNews.IntegrationTests.Support;
+using static MovieNews.IntegrationTests.Support.CommentForms;
+
+namespace MovieNews.IntegrationTests.Reliability;
+
+/// <summary>
+/// The database file made immutable (chattr +i: a read-only file even for root, which ignores permission
+/// bits): reading pages still works, writes answer 503 with nothing stored, and the site recovers by itself.
+/// </summary>
+public sealed class StorageFaultTests(MovieNewsFactory factory) : IClassFixture<MovieNewsFactory>
+{
+    private const string Article = "/articles/will-there-be-a-purple-hearts-2";
+
+    [Fact]
+    public async Task A_read_only_database_still_serves_pages_refuses_writes_with_503_and_recovers()
+    {
+        var client = factory.CreateBrowserClient();
+        var form = await client.GetOkPageAsync(Article);
+        var before = (await factory.CommentsOnAsync("will-there-be-a-purple-hearts-2")).Count;
+
+        Immutable(true);
+        try
+        {
+            SqliteConnection.ClearAllPools();
+            var (read, _) = await client.GetPageAsync(Article);
+            var write = await client.SubmitCommentFormAsync(form, Comment("Written during the fault"));
+            var page = await HtmlClient.ParseAsync(write);
+
+            Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, write.StatusCode);
+            Assert.Equal("Temporarily unavailable", page.QuerySelector("h1")!.TextContent);
+            Assert.True(write.Headers.Contains("Retry-After"));
+        }
+        finally
+        {
+            Immutable(false);
+        }
+
+        var after = await client.SubmitCommentFormAsync(form, Comment("Written after the fault"));
+
+        Assert.Equal(HttpStatusCode.SeeOther, after.StatusCode);
+        var comments = await factory.CommentsOnAsync("will-there-be-a-purple-hearts-2");
+        Assert.Equal(before + 1, comments.Count);
+        Assert.DoesNotContain(comments, c => c.BodyMarkdown == "Written during the fault");
+    }
+
+    private void Immutable(bool on)
+    {
+        using var chattr = Process.Start(new ProcessStartInfo("chattr", [on ? "+i" : "-i", factory.DatabasePath]) { RedirectStandardError = true })!;
+        chattr.WaitForExit();
+        Assert.True(chattr.ExitCode == 0, chattr.StandardError.ReadToEnd());
+    }
+}
