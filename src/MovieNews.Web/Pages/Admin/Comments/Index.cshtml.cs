@@ -10,7 +10,7 @@ namespace MovieNews.Web.Pages.Admin.Comments;
 
 public sealed class IndexModel(MovieNewsDbContext db, CommentModeration moderation) : PageModel
 {
-    public const int PageSize = 25;
+    public const int PageSize = 50;
     public static readonly CommentStatus[] Tabs = [CommentStatus.Pending, CommentStatus.Approved, CommentStatus.Spam, CommentStatus.Trash];
 
     public CommentStatus Status { get; private set; }
