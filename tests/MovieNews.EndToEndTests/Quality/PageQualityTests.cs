@@ -1,0 +1,102 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Microsoft.Playwright;
+using MovieNews.EndToEndTests.Support;
+
+namespace MovieNews.EndToEndTests.Quality;
+
+/// <summary>axe-core and the Nu HTML Checker on every public and admin page.</summary>
+[Collection(LiveSiteCollection.Name)]
+public sealed class PageQualityTests(LiveSite site)
+{
+    public static readonly string[] PublicPages =
+    [
+        "/", "/?page=2", "/articles/will-there-be-a-purple-hearts-2", "/articles/will-there-be-a-purple-hearts-2?replyto=1",
+        "/tags", "/tags/movies", "/account/login", "/no-such-page",
+    ];
+
+    public static readonly string[] AdminPages =
+    [
+        "/admin", "/admin/articles", "/admin/articles/edit", "/admin/articles/edit/1", "/admin/articles/1/revisions/1",
+        "/admin/comments", "/admin/comments?status=approved", "/admin/comments/5", "/admin/settings", "/admin/audit", "/admin/users",
+    ];
+
+    [Fact]
+    public async Task No_page_has_serious_or_critical_accessibility_violations()
+    {
+        var reader = await NewPageAsync(signedIn: false);
+        var editor = await NewPageAsync(signedIn: true);
+        var failures = new List<string>();
+        foreach (var (page, url) in PublicPages.Select(u => (reader, u)).Concat(AdminPages.Select(u => (editor, u))))
+        {
+            await page.GotoAsync(url);
+            await page.AddScriptTagAsync(new() { Path = Path.Combine(LiveSite.ToolsFolder, "axe-core", "axe.min.js") });
+            var violations = await page.EvaluateAsync<JsonElement>(
+                "async () => (await axe.run()).violations.filter(v => v.impact === 'serious' || v.impact === 'critical').map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(' | '))");
+            failures.AddRange(violations.EnumerateArray().Select(v => $"{url} {v.GetString()}"));
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
+    }
+
+    [Fact]
+    public async Task The_comment_thread_is_keyboard_navigable_with_visible_focus()
+    {
+        var page = await NewPageAsync(signedIn: false);
+        await page.GotoAsync("/articles/will-there-be-a-purple-hearts-2");
+        await page.Locator("#comments a.comment-permalink").First.FocusAsync();
+
+        await page.Keyboard.PressAsync("Tab");
+
+        Assert.Equal("comment-reply", await page.EvaluateAsync<string>("() => document.activeElement.className"));
+        var outline = await page.EvaluateAsync<string>("() => getComputedStyle(document.activeElement).outlineStyle");
+        Assert.NotEqual("none", outline);
+        Assert.True(await page.Locator("#comments ol.comment-list").CountAsync() > 1, "threads are announced as nested lists");
+        Assert.Equal(await page.Locator("#respond form input:not([type=hidden]):not(#Input_Homepage), #respond form textarea").CountAsync(),
+            await page.Locator("#respond form label[for]").CountAsync() - 1);
+    }
+
+    [Fact]
+    public async Task Every_page_is_valid_html_per_the_nu_checker()
+    {
+        var folder = Directory.CreateTempSubdirectory("movienews-vnu").FullName;
+        var reader = await NewPageAsync(signedIn: false);
+        var editor = await NewPageAsync(signedIn: true);
+        var index = 0;
+        foreach (var (page, url) in PublicPages.Select(u => (reader, u)).Concat(AdminPages.Select(u => (editor, u))))
+        {
+            var response = await page.APIRequest.GetAsync(url);
+            await File.WriteAllTextAsync(Path.Combine(folder, $"{index++:00}-{Sanitize(url)}.html"), await response.TextAsync());
+        }
+
+        var vnu = Path.Combine(LiveSite.ToolsFolder, "vnu-jar", "build", "dist", "vnu.jar");
+        using var process = Process.Start(new ProcessStartInfo("java", ["-jar", vnu, "--errors-only", "--format", "gnu", "--skip-non-html", folder])
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+        })!;
+        var errors = await process.StandardError.ReadToEndAsync() + await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        Assert.True(process.ExitCode == 0 && errors.Trim().Length == 0, errors);
+        Directory.Delete(folder, recursive: true);
+    }
+
+    private async Task<IPage> NewPageAsync(bool signedIn)
+    {
+        var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = site.BaseUrl, BypassCSP = true });
+        var page = await context.NewPageAsync();
+        if (signedIn)
+        {
+            await page.GotoAsync("/account/login");
+            await page.FillAsync("#Email", LiveSite.AdminEmail);
+            await page.FillAsync("#Password", LiveSite.AdminPassword);
+            await page.ClickAsync("main button[type=submit]");
+            await page.WaitForURLAsync("**/admin");
+        }
+
+        return page;
+    }
+
+    private static string Sanitize(string url) => new(url.Select(c => char.IsLetterOrDigit(c) ? c : '-').ToArray());
+}
