@@ -1,8 +1,24 @@
 #!/usr/bin/env bash
-# Runs every test MovieNews has, after installing whatever the tests need that this machine lacks.
-# Extra arguments go to `dotnet test` (CI passes a TRX logger).
+# Runs every test MovieNews has, after installing whatever the tests need that this machine lacks:
+# Debian's Chromium (browser tests), a Java runtime (the Nu HTML Checker), the npm checkers in tests/tools,
+# and the local .NET tools. Extra arguments go to `dotnet test` (CI passes a TRX logger).
 set -euo pipefail
 cd "$(dirname "$0")"
+
+apt_packages=()
+command -v chromium >/dev/null 2>&1 || apt_packages+=(chromium)
+command -v java >/dev/null 2>&1 || apt_packages+=(default-jre-headless)
+command -v chattr >/dev/null 2>&1 || apt_packages+=(e2fsprogs)
+command -v npm >/dev/null 2>&1 || apt_packages+=(npm)
+if [ ${#apt_packages[@]} -gt 0 ]; then
+    echo "Installing ${apt_packages[*]} ..."
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${apt_packages[@]}" >/dev/null
+fi
+
+if [ ! -d tests/tools/node_modules ] || [ tests/tools/package-lock.json -nt tests/tools/node_modules ]; then
+    (cd tests/tools && npm ci --ignore-scripts --no-audit --no-fund)
+fi
 
 dotnet tool restore >/dev/null
 dotnet restore MovieNews.sln
