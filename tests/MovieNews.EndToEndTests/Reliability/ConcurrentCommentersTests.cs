@@ -1,0 +1,126 @@
+using System.Collections.Concurrent;
+using Microsoft.Data.Sqlite;
+using MovieNews.EndToEndTests.Support;
+
+namespace MovieNews.EndToEndTests.Reliability;
+
+/// <summary>Many commenters at once against the real server process, and the server killed with SIGKILL mid-write.</summary>
+public sealed class ConcurrentCommentersTests : IDisposable
+{
+    private const string Article = "/articles/the-quiet-return-of-the-mid-budget-thriller";
+    private readonly string _directory = Directory.CreateTempSubdirectory("movienews-load").FullName;
+
+    [Fact]
+    public async Task Twenty_commenters_posting_fifty_comments_each_store_exactly_one_thousand()
+    {
+        using var app = await AppProcess.StartAsync(_directory);
+        var statuses = new ConcurrentBag<int>();
+        var ids = new ConcurrentBag<int>();
+
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(async client =>
+        {
+            using var commenter = await app.NewCommenterAsync(Article);
+            for (var i = 0; i < 50; i++)
+            {
+                var (status, id) = await commenter.PostAsync($"Load {client}", $"Comment {i} from client {client}");
+                statuses.Add(status);
+                if (id is { } stored)
+                {
+                    ids.Add(stored);
+                }
+            }
+        }));
+
+        Assert.DoesNotContain(statuses, s => s >= 500);
+        Assert.Equal(1000, statuses.Count(s => s == 303));
+        Assert.Equal(1000, ids.Distinct().Count());
+        var bodies = StoredBodies();
+        Assert.Equal(1000, bodies.Count(b => b.StartsWith("Comment ", StringComparison.Ordinal)));
+        Assert.Equal(1000, bodies.Where(b => b.StartsWith("Comment ", StringComparison.Ordinal)).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Every_acknowledged_comment_survives_a_kill_9_and_the_database_stays_intact()
+    {
+        var acknowledged = new ConcurrentBag<int>();
+        var app = await AppProcess.StartAsync(_directory);
+        using var stop = new CancellationTokenSource();
+        var posting = Enumerable.Range(0, 10).Select(client => Task.Run(async () =>
+        {
+            using var commenter = await app.NewCommenterAsync(Article);
+            for (var i = 0; !stop.IsCancellationRequested && i < 10_000; i++)
+            {
+                try
+                {
+                    var (_, id) = await commenter.PostAsync($"Crash {client}", $"Before the crash {i} from {client}");
+                    if (id is { } stored)
+                    {
+                        acknowledged.Add(stored);
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                    return; // The server is gone.
+                }
+                catch (TaskCanceledException)
+                {
+                    return;
+                }
+            }
+        })).ToList();
+
+        while (acknowledged.Count < 200)
+        {
+            await Task.Delay(20);
+        }
+
+        app.KillHard();
+        await stop.CancelAsync();
+        await Task.WhenAll(posting);
+        app.Dispose();
+
+        using var restarted = await AppProcess.StartAsync(_directory);
+        var storedIds = StoredIds();
+
+        Assert.True(acknowledged.Count >= 200);
+        Assert.Empty(acknowledged.Except(storedIds));
+        Assert.Equal("ok", Scalar("PRAGMA integrity_check;"));
+        using var after = await restarted.NewCommenterAsync(Article);
+        Assert.Equal(303, (await after.PostAsync("After", "Posting works after the restart")).Status);
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left for the OS temp cleaner.
+        }
+    }
+
+    private List<string> StoredBodies() => Query("SELECT BodyMarkdown FROM Comments", r => r.GetString(0));
+
+    private HashSet<int> StoredIds() => [.. Query("SELECT Id FROM Comments", r => r.GetInt32(0))];
+
+    private string Scalar(string sql) => Query(sql, r => r.GetString(0)).Single();
+
+    private List<T> Query<T>(string sql, Func<SqliteDataReader, T> read)
+    {
+        using var connection = new SqliteConnection($"Data Source={Path.Combine(_directory, "movienews.db")};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        using var reader = command.ExecuteReader();
+        var rows = new List<T>();
+        while (reader.Read())
+        {
+            rows.Add(read(reader));
+        }
+
+        return rows;
+    }
+}

@@ -1,0 +1,135 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
+
+namespace MovieNews.EndToEndTests.Support;
+
+/// <summary>
+/// The app as its own process (<c>dotnet MovieNews.Web.dll</c>) on a free loopback port, so a test can kill it
+/// with SIGKILL and start it again on the same database.
+/// </summary>
+public sealed partial class AppProcess : IDisposable
+{
+    private readonly Process _process;
+
+    private AppProcess(Process process, string baseUrl)
+    {
+        _process = process;
+        BaseUrl = baseUrl;
+    }
+
+    public string BaseUrl { get; }
+
+    public static async Task<AppProcess> StartAsync(string dataDirectory, IDictionary<string, string>? settings = null)
+    {
+        var port = FreePort();
+        var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "MovieNews.Web.dll"), "--urls", $"http://127.0.0.1:{port}"])
+        {
+            WorkingDirectory = AppContext.BaseDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        start.Environment["ConnectionStrings__MovieNews"] = $"Data Source={Path.Combine(dataDirectory, "movienews.db")}";
+        start.Environment["DataProtection__KeysPath"] = Path.Combine(dataDirectory, "keys");
+        start.Environment["Logging__LogLevel__Default"] = "Warning";
+        start.Environment["Moderation__FloodIntervalSeconds"] = "0";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
+
+        var process = Process.Start(start)!;
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        var app = new AppProcess(process, $"http://127.0.0.1:{port}");
+        using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
+        for (var attempt = 0; attempt < 300; attempt++)
+        {
+            try
+            {
+                if ((await probe.GetAsync(app.BaseUrl + "/")).IsSuccessStatusCode)
+                {
+                    return app;
+                }
+            }
+            catch (HttpRequestException)
+            {
+                // Not listening yet.
+            }
+
+            if (process.HasExited)
+            {
+                throw new InvalidOperationException($"The app exited with code {process.ExitCode} before serving.");
+            }
+
+            await Task.Delay(100);
+        }
+
+        app.Dispose();
+        throw new TimeoutException("The app did not answer within 30 seconds.");
+    }
+
+    /// <summary>SIGKILL: no shutdown hooks, no flushing, as when a machine loses power.</summary>
+    public void KillHard()
+    {
+        _process.Kill(entireProcessTree: true);
+        _process.WaitForExit();
+    }
+
+    public void Dispose()
+    {
+        if (!_process.HasExited)
+        {
+            KillHard();
+        }
+
+        _process.Dispose();
+    }
+
+    /// <summary>A commenter of its own: cookies, the antiforgery token from the real form, and a way to post.</summary>
+    public async Task<Commenter> NewCommenterAsync(string article)
+    {
+        var client = new HttpClient(new HttpClientHandler { UseCookies = true, CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
+        {
+            BaseAddress = new Uri(BaseUrl),
+            Timeout = TimeSpan.FromSeconds(30),
+        };
+        var html = await client.GetStringAsync(article);
+        var token = TokenPattern().Match(html).Groups[1].Value;
+        return new Commenter(client, article, token);
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+}
+
+public sealed class Commenter(HttpClient client, string article, string token) : IDisposable
+{
+    /// <summary>The id of the stored comment when the server said 303, null for any other answer.</summary>
+    public async Task<(int Status, int? CommentId)> PostAsync(string name, string body)
+    {
+        var response = await client.PostAsync(article, new FormUrlEncodedContent(
+        [
+            new("__RequestVerificationToken", token),
+            new("Input.Name", name),
+            new("Input.Body", body),
+        ]));
+        var location = response.Headers.Location?.OriginalString;
+        return ((int)response.StatusCode, response.StatusCode == HttpStatusCode.SeeOther && location is not null
+            ? int.Parse(location[(location.LastIndexOf('/') + 1)..], System.Globalization.CultureInfo.InvariantCulture)
+            : null);
+    }
+
+    public void Dispose() => client.Dispose();
+}
