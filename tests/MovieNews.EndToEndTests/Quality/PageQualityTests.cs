@@ -18,7 +18,7 @@ public sealed class PageQualityTests(LiveSite site)
     public static readonly string[] AdminPages =
     [
         "/admin", "/admin/articles", "/admin/articles/edit", "/admin/articles/edit/1", "/admin/articles/1/revisions/1",
-        "/admin/comments", "/admin/comments?status=approved", "/admin/comments/5", "/admin/settings", "/admin/audit", "/admin/users",
+        "/admin/comments", "/admin/comments?status=approved", "/admin/comments/5", "/admin/settings", "/admin/audit", "/admin/users", "/admin/privacy", "/admin/privacy?Email=reader@example.com",
     ];
 
     [Fact]

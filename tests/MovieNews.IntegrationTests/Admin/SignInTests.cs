@@ -9,7 +9,7 @@ public sealed class SignInTests(MovieNewsFactory factory) : IClassFixture<MovieN
     public static TheoryData<string> AdminPages() =>
     [
         "/admin", "/admin/articles", "/admin/articles/edit", "/admin/articles/edit/1", "/admin/articles/1/revisions/1",
-        "/admin/comments", "/admin/comments?status=spam", "/admin/comments/1", "/admin/settings", "/admin/audit", "/admin/users",
+        "/admin/comments", "/admin/comments?status=spam", "/admin/comments/1", "/admin/settings", "/admin/audit", "/admin/users", "/admin/privacy",
     ];
 
     [Theory]

@@ -20,6 +20,7 @@ public static class CommentsServiceExtensions
         services.AddScoped<CommentPostingService>();
         services.AddScoped<ModerationSettings>();
         services.AddScoped<CommentModeration>();
+        services.AddScoped<CommenterData>();
         services.AddScoped<CommentThreadReader>();
         return services;
     }
