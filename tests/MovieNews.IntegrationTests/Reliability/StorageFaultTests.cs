@@ -54,3 +54,37 @@ public sealed class StorageFaultTests(MovieNewsFactory factory) : IClassFixture<
         Assert.True(chattr.ExitCode == 0, chattr.StandardError.ReadToEnd());
     }
 }
+
+/// <summary>The database's folder vanishes (a lost mount, an operator's mistake) and comes back.</summary>
+public sealed class MissingDirectoryTests(MovieNewsFactory factory) : IClassFixture<MovieNewsFactory>
+{
+    private const string Article = "/articles/will-there-be-a-purple-hearts-2";
+
+    [Fact]
+    public async Task Without_its_folder_the_site_answers_503_and_recovers_when_it_returns()
+    {
+        var client = factory.CreateBrowserClient();
+        var form = await client.GetOkPageAsync(Article);
+        var hidden = factory.DataDirectory + "-moved";
+
+        Directory.Move(factory.DataDirectory, hidden);
+        try
+        {
+            SqliteConnection.ClearAllPools();
+            var (read, page) = await client.GetPageAsync(Article);
+            var write = await client.SubmitCommentFormAsync(form, Comment("Written while the folder was gone"));
+
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, read.StatusCode);
+            Assert.Equal("Temporarily unavailable", page.QuerySelector("h1")!.TextContent);
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, write.StatusCode);
+        }
+        finally
+        {
+            Directory.Move(hidden, factory.DataDirectory);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync(Article)).StatusCode);
+        Assert.Equal(HttpStatusCode.SeeOther, (await client.SubmitCommentFormAsync(form, Comment("Written after it came back"))).StatusCode);
+        Assert.DoesNotContain(await factory.CommentsOnAsync("will-there-be-a-purple-hearts-2"), c => c.BodyMarkdown.StartsWith("Written while", StringComparison.Ordinal));
+    }
+}
