@@ -4,6 +4,7 @@ using MovieNews.Web.Features.Articles;
 using MovieNews.Web.Features.Comments;
 using MovieNews.Web.Features.Seeding;
 using MovieNews.Web.Infrastructure;
+using MovieNews.Web.Infrastructure.Caching;
 
 var builder = WebApplication.CreateBuilder(args);
 
@@ -15,15 +16,21 @@ builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddSeeding(builder.Configuration);
 builder.AddWebUi();
 builder.AddRequestLimits();
+builder.Services.AddReaderPageCache();
+builder.Services.AddResponseCompression(options => options.EnableForHttps = true);
 
 var app = builder.Build();
 
 app.UseErrorPages();
 app.UseSecurityHeaders();
+app.UseResponseCompression();
+app.UseAntiforgeryHoles();
 app.UseRequestLimits();
+app.UseArticlePageCache();
 app.UseRouting();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseOutputCache();
 app.UseRateLimiter();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();

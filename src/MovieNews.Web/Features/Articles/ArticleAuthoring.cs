@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using MovieNews.Web.Data;
 using MovieNews.Web.Features.Audit;
 using MovieNews.Web.Features.Rendering;
+using MovieNews.Web.Infrastructure.Caching;
 
 namespace MovieNews.Web.Features.Articles;
 
@@ -35,7 +36,8 @@ public abstract record SaveArticleResult
 /// Every way an article is written (editor, seed import) goes through here: render once, tag, stamp, keep a
 /// revision, audit, and never silently overwrite another editor's newer save.
 /// </summary>
-public sealed class ArticleAuthoring(MovieNewsDbContext db, MarkdownRenderer renderer, AuditLog audit, TimeProvider clock)
+public sealed class ArticleAuthoring(
+    MovieNewsDbContext db, MarkdownRenderer renderer, AuditLog audit, ReaderCacheEviction cache, TimeProvider clock)
 {
     private const int GeneratedExcerptLength = 240;
 
@@ -52,6 +54,7 @@ public sealed class ArticleAuthoring(MovieNewsDbContext db, MarkdownRenderer ren
         db.Articles.Add(article);
         audit.Record("article.create", $"“{article.Title}” ({article.Slug})", null, article.Status);
         await SaveWithRevisionAsync(article, savedBy, nowUtc, cancellationToken);
+        await cache.ArticleChangedAsync([article.Slug], cancellationToken);
         return new SaveArticleResult.Saved(article);
     }
 
@@ -75,6 +78,7 @@ public sealed class ArticleAuthoring(MovieNewsDbContext db, MarkdownRenderer ren
         }
 
         var before = article.Status;
+        var oldSlug = article.Slug;
         var nowUtc = clock.GetUtcNow().UtcDateTime;
         article.Slug = input.Slug;
         await ApplyAsync(article, input, nowUtc, cancellationToken);
@@ -92,6 +96,7 @@ public sealed class ArticleAuthoring(MovieNewsDbContext db, MarkdownRenderer ren
             return new SaveArticleResult.Conflict(await SnapshotAsync(current, cancellationToken));
         }
 
+        await cache.ArticleChangedAsync([oldSlug, article.Slug], cancellationToken);
         return new SaveArticleResult.Saved(article);
     }
 
@@ -108,6 +113,7 @@ public sealed class ArticleAuthoring(MovieNewsDbContext db, MarkdownRenderer ren
         audit.Record(trash ? "article.trash" : "article.restore", $"“{article.Title}” ({article.Slug})",
             trash ? article.Status : "Trash", trash ? "Trash" : article.Status);
         await db.SaveChangesAsync(cancellationToken);
+        await cache.ArticleChangedAsync([article.Slug], cancellationToken);
         return true;
     }
 

@@ -3,6 +3,7 @@ using MovieNews.Web.Data;
 using MovieNews.Web.Features.Audit;
 using MovieNews.Web.Features.Moderation;
 using MovieNews.Web.Features.Rendering;
+using MovieNews.Web.Infrastructure.Caching;
 
 namespace MovieNews.Web.Features.Comments;
 
@@ -18,7 +19,8 @@ public enum ModerationAction
 }
 
 /// <summary>What editors do to comments from the queue, one or many at a time; every change is audited.</summary>
-public sealed class CommentModeration(MovieNewsDbContext db, MarkdownRenderer renderer, AuditLog audit, TimeProvider clock)
+public sealed class CommentModeration(
+    MovieNewsDbContext db, MarkdownRenderer renderer, AuditLog audit, ReaderCacheEviction cache, TimeProvider clock)
 {
     public async Task<int> ApplyAsync(ModerationAction action, IReadOnlyCollection<int> ids, CancellationToken cancellationToken)
     {
@@ -35,6 +37,7 @@ public sealed class CommentModeration(MovieNewsDbContext db, MarkdownRenderer re
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await cache.CommentsChangedAsync(comments.Select(c => c.ArticleId), cancellationToken);
         return comments.Count;
     }
 
@@ -57,6 +60,7 @@ public sealed class CommentModeration(MovieNewsDbContext db, MarkdownRenderer re
         comment.BodyHtml = renderer.RenderComment(body).Value;
         audit.Record("comment.edit", $"Comment #{comment.Id} by {comment.AuthorName}", comment.Status, comment.Status);
         await db.SaveChangesAsync(cancellationToken);
+        await cache.CommentsChangedAsync([comment.ArticleId], cancellationToken);
         return null;
     }
 

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using MovieNews.Web.Data;
 using MovieNews.Web.Features.Articles;
 using MovieNews.Web.Features.Moderation;
+using MovieNews.Web.Infrastructure.Caching;
 
 namespace MovieNews.Web.Features.Comments;
 
@@ -26,6 +27,7 @@ public sealed class CommentPostingService(
     MovieNewsDbContext db,
     ModerationService moderation,
     ModerationSettings settings,
+    ReaderCacheEviction cache,
     TimeProvider clock)
 {
     public async Task<PostCommentResult> PostAsync(
@@ -103,6 +105,10 @@ public sealed class CommentPostingService(
         comment.ThreadRootId = moderated.Placement.ThreadRootId ?? comment.Id;
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        if (comment.Status == CommentStatus.Approved)
+        {
+            await cache.CommentsChangedAsync([articleId], cancellationToken);
+        }
 
         return new PostCommentResult.Posted(comment.Id, comment.Status, moderated.Reasons);
     }

@@ -2,13 +2,14 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using MovieNews.Web.Data;
 using MovieNews.Web.Features.Audit;
+using MovieNews.Web.Infrastructure.Caching;
 
 namespace MovieNews.Web.Features.Comments;
 
 public sealed record CommenterComment(int Id, string Article, string AuthorName, string? AuthorWebsite, DateTime CreatedUtc, string Status, string Body);
 
 /// <summary>A reader's right to see and erase what they wrote: everything found by their email address.</summary>
-public sealed class CommenterData(MovieNewsDbContext db, AuditLog audit)
+public sealed class CommenterData(MovieNewsDbContext db, AuditLog audit, ReaderCacheEviction cache)
 {
     public const string AnonymousName = "Anonymous";
     private static readonly JsonSerializerOptions _indented = new() { WriteIndented = true };
@@ -25,19 +26,23 @@ public sealed class CommenterData(MovieNewsDbContext db, AuditLog audit)
     /// <summary>Keeps the conversation readable (the text stays) but removes everything that identifies the author.</summary>
     public async Task<int> AnonymiseAsync(string email, CancellationToken cancellationToken)
     {
+        var articles = await ByEmail(email).Select(c => c.ArticleId).Distinct().ToListAsync(cancellationToken);
         var count = await ByEmail(email).ExecuteUpdateAsync(update => update
             .SetProperty(c => c.AuthorName, AnonymousName)
             .SetProperty(c => c.AuthorEmail, (string?)null)
             .SetProperty(c => c.AuthorWebsite, (string?)null)
             .SetProperty(c => c.ClientHash, "erased"), cancellationToken);
         await RecordAsync("privacy.anonymise", count, cancellationToken);
+        await cache.CommentsChangedAsync(articles, cancellationToken);
         return count;
     }
 
     public async Task<int> DeleteAsync(string email, CancellationToken cancellationToken)
     {
+        var articles = await ByEmail(email).Select(c => c.ArticleId).Distinct().ToListAsync(cancellationToken);
         var count = await ByEmail(email).ExecuteDeleteAsync(cancellationToken);
         await RecordAsync("privacy.delete", count, cancellationToken);
+        await cache.CommentsChangedAsync(articles, cancellationToken);
         return count;
     }
 

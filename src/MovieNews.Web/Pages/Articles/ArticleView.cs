@@ -14,8 +14,13 @@ public sealed record ArticleView(
     int ReadingMinutes,
     string BodyHtml,
     bool CommentsOpen,
-    IReadOnlyList<TagLink> Tags)
+    IReadOnlyList<TagLink> Tags,
+    int Version,
+    int CommentsVersion)
 {
+    /// <summary>Changes whenever the article or anything readers see of its comments changes.</summary>
+    public string ETag => $"W/\"{Version}.{CommentsVersion}\"";
+
     public SafeHtml Body => SafeHtml.FromStored(BodyHtml);
 
     public static IQueryable<ArticleView> Project(IQueryable<Article> articles) =>
@@ -30,7 +35,9 @@ public sealed record ArticleView(
             a.ReadingMinutes,
             a.BodyHtml,
             a.CommentsOpen,
-            a.Tags.OrderBy(t => t.Name).Select(t => new TagLink(t.Slug, t.Name)).ToList()));
+            a.Tags.OrderBy(t => t.Name).Select(t => new TagLink(t.Slug, t.Name)).ToList(),
+            a.Version,
+            a.CommentsVersion));
 }
 
 /// <summary>The comment form's fields exactly as posted; everything is optional here so nothing typed is lost.</summary>

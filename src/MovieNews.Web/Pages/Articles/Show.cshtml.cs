@@ -7,6 +7,7 @@ using MovieNews.Web.Features.Articles;
 using MovieNews.Web.Features.Comments;
 using MovieNews.Web.Features.Moderation;
 using MovieNews.Web.Infrastructure;
+using MovieNews.Web.Infrastructure.Caching;
 
 namespace MovieNews.Web.Pages.Articles;
 
@@ -48,6 +49,13 @@ public sealed class ShowModel(
             return await IsTrashedAsync(slug, cancellationToken) ? StatusCode(StatusCodes.Status410Gone) : NotFound();
         }
 
+        Response.Headers.ETag = Article.ETag;
+        if (Request.Headers.IfNoneMatch == Article.ETag && CommenterContext.HasNoReaderCookies(Request))
+        {
+            return StatusCode(StatusCodes.Status304NotModified);
+        }
+
+        MarkTokenHole();
         if (cookies.Commenter.Read(Request) is { } saved)
         {
             (Input.Name, Input.Email, Input.Website, Input.SaveDetails) = (saved.Name, saved.Email, saved.Website, true);
@@ -145,7 +153,17 @@ public sealed class ShowModel(
         }
 
         Response.StatusCode = statusCode;
+        MarkTokenHole();
         return Page();
+    }
+
+    /// <summary>The form's antiforgery token is filled in per reader, outside the output cache.</summary>
+    private void MarkTokenHole()
+    {
+        if (Article.CommentsOpen)
+        {
+            Response.Headers[AntiforgeryHole.MarkerHeader] = "1";
+        }
     }
 
     private Task<ReplyTarget?> FindReplyTargetAsync(int commentId, CancellationToken cancellationToken) =>

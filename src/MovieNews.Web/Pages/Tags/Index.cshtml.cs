@@ -1,10 +1,13 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using MovieNews.Web.Data;
 using MovieNews.Web.Features.Articles;
+using MovieNews.Web.Infrastructure.Caching;
 
 namespace MovieNews.Web.Pages.Tags;
 
+[OutputCache(PolicyName = ReaderPageCache.PolicyName)]
 public sealed class IndexModel(MovieNewsDbContext db, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<TagCount> Tags { get; private set; } = [];

@@ -1,12 +1,15 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using MovieNews.Web.Data;
 using MovieNews.Web.Features.Articles;
 using MovieNews.Web.Infrastructure;
+using MovieNews.Web.Infrastructure.Caching;
 
 namespace MovieNews.Web.Pages.Tags;
 
+[OutputCache(PolicyName = ReaderPageCache.PolicyName)]
 public sealed class ShowModel(MovieNewsDbContext db, TimeProvider clock) : PageModel
 {
     public const int PageSize = 10;

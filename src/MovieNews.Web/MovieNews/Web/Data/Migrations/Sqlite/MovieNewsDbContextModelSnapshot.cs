@@ -268,6 +268,9 @@ namespace MovieNews.Web.Data.Migrations.Sqlite
                     b.Property<bool>("CommentsOpen")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("CommentsVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("TEXT");
 

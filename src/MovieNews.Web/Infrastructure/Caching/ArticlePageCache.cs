@@ -1,0 +1,126 @@
+using System.Buffers.Binary;
+using System.Text;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.Net.Http.Headers;
+
+namespace MovieNews.Web.Infrastructure.Caching;
+
+/// <summary>
+/// Caches article pages for anonymous readers in the output-cache store, with the antiforgery placeholder
+/// still in them. ASP.NET Core's output cache stores the response headers as they are when the response
+/// starts, which for these pages would include one reader's antiforgery cookie; so this cache keeps only the
+/// body, its type and its ETag, and <see cref="AntiforgeryHole"/> fills in each reader's own token.
+/// </summary>
+public static class ArticlePageCache
+{
+    private static readonly TimeSpan _lifetime = TimeSpan.FromMinutes(30);
+
+    public static WebApplication UseArticlePageCache(this WebApplication app)
+    {
+        app.Use(async (context, next) =>
+        {
+            var request = context.Request;
+            var slug = SlugOf(request.Path);
+            if (slug is null || request.Query.ContainsKey("replyto") || !ReaderPageCache.IsAnonymousRead(request))
+            {
+                await next(context);
+                return;
+            }
+
+            var store = context.RequestServices.GetRequiredService<IOutputCacheStore>();
+            await context.RequestServices.GetRequiredService<ScheduledArticles>().EvictIfDueAsync(context.RequestAborted);
+            var key = $"article-page:{slug}:{request.Query["cpage"]}";
+            if (await store.GetAsync(key, context.RequestAborted) is { } stored)
+            {
+                await ServeAsync(context, Entry.Read(stored));
+                return;
+            }
+
+            var original = context.Response.Body;
+            using var buffer = new MemoryStream();
+            context.Response.Body = buffer;
+            try
+            {
+                await next(context);
+            }
+            finally
+            {
+                context.Response.Body = original;
+            }
+
+            var response = context.Response;
+            var entry = new Entry(response.ContentType ?? "text/html; charset=utf-8", response.Headers.ETag.ToString(),
+                response.Headers.ContainsKey(AntiforgeryHole.MarkerHeader), buffer.ToArray());
+            if (response.StatusCode == StatusCodes.Status200OK && !response.Headers.ContainsKey(HeaderNames.SetCookie))
+            {
+                await store.SetAsync(key, entry.Write(), [ReaderPageCache.AllTag, ReaderPageCache.ArticleTag(slug)], _lifetime, context.RequestAborted);
+            }
+
+            buffer.Position = 0;
+            await buffer.CopyToAsync(original, context.RequestAborted);
+        });
+        return app;
+    }
+
+    private static async Task ServeAsync(HttpContext context, Entry entry)
+    {
+        var response = context.Response;
+        response.Headers.ETag = entry.ETag;
+        response.Headers.Age = "0";
+        if (context.Request.Headers.IfNoneMatch == entry.ETag)
+        {
+            response.StatusCode = StatusCodes.Status304NotModified;
+            return;
+        }
+
+        response.ContentType = entry.ContentType;
+        if (entry.HasTokenHole)
+        {
+            response.Headers[AntiforgeryHole.MarkerHeader] = "1";
+        }
+
+        if (!HttpMethods.IsHead(context.Request.Method))
+        {
+            await response.Body.WriteAsync(entry.Body, context.RequestAborted);
+        }
+    }
+
+    private static string? SlugOf(PathString path)
+    {
+        var value = path.Value;
+        const string prefix = "/articles/";
+        return value is not null && value.StartsWith(prefix, StringComparison.Ordinal) && value.IndexOf('/', prefix.Length) < 0
+            && Features.Articles.Slug.IsValid(value[prefix.Length..])
+                ? value[prefix.Length..]
+                : null;
+    }
+
+    /// <summary>What is kept: the body with its placeholder, and the two headers needed to serve it again.</summary>
+    private sealed record Entry(string ContentType, string ETag, bool HasTokenHole, byte[] Body)
+    {
+        public byte[] Write()
+        {
+            var type = Encoding.UTF8.GetBytes(ContentType);
+            var etag = Encoding.UTF8.GetBytes(ETag);
+            var bytes = new byte[9 + type.Length + etag.Length + Body.Length];
+            BinaryPrimitives.WriteInt32LittleEndian(bytes, type.Length);
+            BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(4), etag.Length);
+            bytes[8] = HasTokenHole ? (byte)1 : (byte)0;
+            type.CopyTo(bytes, 9);
+            etag.CopyTo(bytes, 9 + type.Length);
+            Body.CopyTo(bytes, 9 + type.Length + etag.Length);
+            return bytes;
+        }
+
+        public static Entry Read(byte[] bytes)
+        {
+            var typeLength = BinaryPrimitives.ReadInt32LittleEndian(bytes);
+            var etagLength = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(4));
+            return new Entry(
+                Encoding.UTF8.GetString(bytes, 9, typeLength),
+                Encoding.UTF8.GetString(bytes, 9 + typeLength, etagLength),
+                bytes[8] == 1,
+                bytes[(9 + typeLength + etagLength)..]);
+        }
+    }
+}

@@ -1,0 +1,175 @@
+using System.Net;
+using System.Net.Http.Headers;
+using MovieNews.IntegrationTests.Support;
+using MovieNews.Web.Features.Articles;
+using static MovieNews.IntegrationTests.Support.CommentForms;
+
+namespace MovieNews.IntegrationTests.Caching;
+
+public sealed class ReaderPageCacheTests(MovieNewsFactory factory) : IClassFixture<MovieNewsFactory>
+{
+    private async Task<string> ArticleAsync(string slug)
+    {
+        await factory.CreateArticleAsync(slug, ArticleStatus.Published, new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+        return $"/articles/{slug}";
+    }
+
+    private static string TokenOf(AngleSharp.Dom.IDocument page) =>
+        page.QuerySelector("form.comment-form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
+
+    [Fact]
+    public async Task Two_readers_of_the_same_cached_page_each_get_their_own_token_and_can_both_post()
+    {
+        var url = await ArticleAsync("cached-two-readers");
+        var first = factory.CreateBrowserClient("192.0.2.101");
+        var second = factory.CreateBrowserClient("192.0.2.102");
+
+        var (firstResponse, firstPage) = await first.GetPageAsync(url);
+        var (secondResponse, secondPage) = await second.GetPageAsync(url);
+
+        Assert.Null(firstResponse.Headers.Age);
+        Assert.NotNull(secondResponse.Headers.Age);
+        Assert.NotEqual(TokenOf(firstPage), TokenOf(secondPage));
+        Assert.DoesNotContain("__MOVIENEWS_", await secondResponse.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains(secondResponse.Headers.GetValues("Set-Cookie"), c => c.StartsWith(".AspNetCore.Antiforgery", StringComparison.Ordinal));
+        Assert.Equal(HttpStatusCode.SeeOther, (await second.SubmitCommentFormAsync(secondPage, Comment("Second reader here"))).StatusCode);
+        Assert.Equal(HttpStatusCode.SeeOther, (await first.SubmitCommentFormAsync(firstPage, Comment("First reader here"))).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_readers_token_does_not_work_for_another_reader()
+    {
+        var url = await ArticleAsync("cached-foreign-token");
+        var owner = factory.CreateBrowserClient("192.0.2.103");
+        var page = await owner.GetOkPageAsync(url);
+        var stranger = factory.CreateBrowserClient("192.0.2.104");
+        await stranger.GetAsync(url);
+
+        var response = await stranger.SubmitCommentFormAsync(page, Comment("Borrowed token"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_approved_comment_appears_on_the_cached_page_at_once()
+    {
+        var url = await ArticleAsync("cached-new-comment");
+        var reader = factory.CreateBrowserClient("192.0.2.105");
+        await reader.GetAsync(url);
+        await reader.GetAsync(url);
+
+        var response = await factory.CreateBrowserClient("192.0.2.106").PostCommentAsync(url, Comment("Fresh comment"));
+        var page = await reader.GetOkPageAsync(url);
+
+        Assert.Equal(HttpStatusCode.SeeOther, response.StatusCode);
+        Assert.Contains("Fresh comment", page.QuerySelector("#comments")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Approving_a_held_comment_shows_it_on_the_cached_page_at_once()
+    {
+        var url = await ArticleAsync("cached-approval");
+        var location = (await factory.CreateBrowserClient("192.0.2.107").PostCommentAsync(url, Comment("Held https://a.example https://b.example"))).Headers.Location!.OriginalString;
+        var id = CommentQueries.CommentId(location);
+        var reader = factory.CreateBrowserClient("192.0.2.108");
+        await reader.GetAsync(url);
+        var admin = await factory.SignedInAdminAsync();
+        var queue = await admin.GetOkPageAsync("/admin/comments?status=pending");
+
+        await admin.SubmitAsync(queue, $"main form:has(#queue-{id})", null, $"button[value='Approve:{id}']");
+
+        Assert.NotNull((await reader.GetOkPageAsync(url)).QuerySelector($"#comment-{id}"));
+    }
+
+    [Fact]
+    public async Task An_editor_never_gets_a_readers_cached_page()
+    {
+        var url = await ArticleAsync("cached-editor");
+        var reader = factory.CreateBrowserClient("192.0.2.109");
+        await reader.GetAsync(url);
+        await reader.GetAsync(url);
+        var admin = await factory.SignedInAdminAsync();
+
+        var (response, page) = await admin.GetPageAsync(url);
+
+        Assert.Null(response.Headers.Age);
+        Assert.NotNull(page.QuerySelector(".site-header a[href='/admin']"));
+    }
+
+    [Fact]
+    public async Task A_commenter_with_a_held_comment_gets_a_fresh_page_and_others_a_cached_one_without_it()
+    {
+        var url = await ArticleAsync("cached-pending");
+        var reader = factory.CreateBrowserClient("192.0.2.110");
+        await reader.GetAsync(url);
+        var author = factory.CreateBrowserClient("192.0.2.111");
+
+        var (_, own, _) = await author.FollowAsync(await author.PostCommentAsync(url, Comment("Mine only: casino")));
+        var (othersResponse, others) = await reader.GetPageAsync(url);
+
+        Assert.Contains("awaiting moderation", own.QuerySelector("#comments")!.TextContent, StringComparison.Ordinal);
+        Assert.NotNull(othersResponse.Headers.Age);
+        Assert.DoesNotContain("Mine only", others.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Saving_an_article_updates_the_cached_home_page_at_once()
+    {
+        var (_, _) = (await ArticleAsync("cached-retitle"), 0);
+        var reader = factory.CreateBrowserClient("192.0.2.112");
+        await reader.GetAsync("/");
+        var admin = await factory.SignedInAdminAsync();
+        var list = await admin.GetOkPageAsync("/admin/articles?q=cached-retitle");
+        var edit = list.QuerySelector(".admin-table a")!.GetAttribute("href")!;
+
+        await admin.SubmitAsync(edit, "#article-editor", new Dictionary<string, string?> { ["Input.Title"] = "Retitled while cached", ["Input.PublishAt"] = "2030-01-01T00:00", ["Input.Status"] = "Published" }, "button[formaction*=Save]");
+
+        Assert.Contains("Retitled while cached", (await reader.GetOkPageAsync("/")).Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_scheduled_article_appears_on_the_cached_home_page_when_its_time_comes()
+    {
+        await factory.CreateArticleAsync("cached-scheduled", ArticleStatus.Scheduled, factory.Clock.GetUtcNow().UtcDateTime.AddHours(1));
+        var reader = factory.CreateBrowserClient("192.0.2.113");
+        Assert.DoesNotContain("cached-scheduled", (await reader.GetOkPageAsync("/")).Body!.TextContent, StringComparison.Ordinal);
+
+        factory.Clock.Advance(TimeSpan.FromHours(2));
+
+        Assert.Contains("Test article cached-scheduled", (await reader.GetOkPageAsync("/")).Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unchanged_article_answers_304_to_a_conditional_request_and_200_after_a_change()
+    {
+        var url = await ArticleAsync("cached-etag");
+        var reader = factory.CreateBrowserClient("192.0.2.114");
+        var etag = (await reader.GetAsync(url)).Headers.ETag!;
+
+        using var conditional = new HttpRequestMessage(HttpMethod.Get, url);
+        conditional.Headers.IfNoneMatch.Add(etag);
+        var notModified = await reader.SendAsync(conditional);
+        await factory.CreateBrowserClient("192.0.2.115").PostCommentAsync(url, Comment("Changes the page"));
+        using var again = new HttpRequestMessage(HttpMethod.Get, url);
+        again.Headers.IfNoneMatch.Add(etag);
+        var changed = await reader.SendAsync(again);
+
+        Assert.Equal(HttpStatusCode.NotModified, notModified.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, changed.StatusCode);
+        Assert.NotEqual(etag, changed.Headers.ETag);
+    }
+
+    [Theory]
+    [InlineData("br")]
+    [InlineData("gzip")]
+    public async Task Html_is_compressed_for_browsers_that_accept_it(string encoding)
+    {
+        var client = factory.CreateClient();
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/");
+        request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue(encoding));
+
+        var response = await client.SendAsync(request);
+
+        Assert.Equal(encoding, response.Content.Headers.ContentEncoding.Single());
+    }
+}
