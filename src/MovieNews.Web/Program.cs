@@ -28,6 +28,7 @@ app.UseAntiforgeryHoles();
 app.UseRequestLimits();
 app.UseArticlePageCache();
 app.UseRouting();
+app.UseUnlistedStaticFiles();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseOutputCache();

@@ -27,6 +27,20 @@ public static class WebUiExtensions
     }
 
     /// <summary>
+    /// Files put in wwwroot after the build (an operator's verification file, the load test's static copy of a
+    /// page) are served too; the fingerprinted assets keep their own endpoints, which run first.
+    /// </summary>
+    public static WebApplication UseUnlistedStaticFiles(this WebApplication app)
+    {
+        if (Directory.Exists(app.Environment.WebRootPath))
+        {
+            app.UseStaticFiles(new StaticFileOptions { FileProvider = new Microsoft.Extensions.FileProviders.PhysicalFileProvider(app.Environment.WebRootPath) });
+        }
+
+        return app;
+    }
+
+    /// <summary>
     /// Friendly pages for errors and for 4xx answers: a developer sees the exception page only in Development.
     /// </summary>
     public static WebApplication UseErrorPages(this WebApplication app)

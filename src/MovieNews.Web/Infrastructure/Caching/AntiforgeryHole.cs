@@ -15,20 +15,23 @@ public static class AntiforgeryHole
 
     public const string Placeholder = "__MOVIENEWS_PER_READER_ANTIFORGERY_TOKEN__";
 
-    private static readonly byte[] _placeholderBytes = Encoding.ASCII.GetBytes(Placeholder);
+    public static readonly byte[] PlaceholderBytes = Encoding.ASCII.GetBytes(Placeholder);
 
     public static WebApplication UseAntiforgeryHoles(this WebApplication app)
     {
         app.Use(async (context, next) =>
         {
-            if (!HttpMethods.IsGet(context.Request.Method) && !HttpMethods.IsPost(context.Request.Method) && !HttpMethods.IsHead(context.Request.Method))
+            // Only pages with a comment form have holes; everything else (static files sent with SendFile
+            // above all) keeps its own response body untouched.
+            if (!context.Request.Path.StartsWithSegments("/articles")
+                || !(HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsPost(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)))
             {
                 await next(context);
                 return;
             }
 
             var original = context.Response.Body;
-            var filler = new PlaceholderStream(original, _placeholderBytes, () => PrepareAsync(context));
+            var filler = new PlaceholderStream(original, PlaceholderBytes, () => PrepareAsync(context));
             context.Response.Body = filler;
             try
             {
@@ -53,16 +56,22 @@ public static class AntiforgeryHole
         byte[]? token = null;
         if (context.Response.Headers.Remove(MarkerHeader) && context.Response.StatusCode is >= 200 and < 300 and not 204)
         {
-            var tokens = context.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(context);
-            token = Encoding.ASCII.GetBytes(tokens.RequestToken!);
+            token = IssueToken(context);
             context.Response.ContentLength = null;
-            // Readers may keep and revalidate the page (ETag), but no shared cache may store it.
-            context.Response.Headers.CacheControl = "private, no-cache";
-            context.Response.Headers.Remove("Pragma");
         }
 
         await context.Response.StartAsync();
         return token;
+    }
+
+    /// <summary>This reader's token (and antiforgery cookie when they have none yet), with private cache headers.</summary>
+    public static byte[] IssueToken(HttpContext context)
+    {
+        var tokens = context.RequestServices.GetRequiredService<IAntiforgery>().GetAndStoreTokens(context);
+        // Readers may keep and revalidate the page (ETag), but no shared cache may store it.
+        context.Response.Headers.CacheControl = "private, no-cache";
+        context.Response.Headers.Remove("Pragma");
+        return Encoding.ASCII.GetBytes(tokens.RequestToken!);
     }
 
     /// <summary>Copies the body through, swapping the placeholder for the token even when it spans two writes.</summary>

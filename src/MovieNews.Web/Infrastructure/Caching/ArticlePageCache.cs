@@ -49,8 +49,9 @@ public static class ArticlePageCache
             }
 
             var response = context.Response;
-            var entry = new Entry(response.ContentType ?? "text/html; charset=utf-8", response.Headers.ETag.ToString(),
-                response.Headers.ContainsKey(AntiforgeryHole.MarkerHeader), buffer.ToArray());
+            var body = buffer.ToArray();
+            var hole = response.Headers.ContainsKey(AntiforgeryHole.MarkerHeader) ? body.AsSpan().IndexOf(AntiforgeryHole.PlaceholderBytes) : -1;
+            var entry = new Entry(response.ContentType ?? "text/html; charset=utf-8", response.Headers.ETag.ToString(), hole, body);
             if (response.StatusCode == StatusCodes.Status200OK && !response.Headers.ContainsKey(HeaderNames.SetCookie))
             {
                 await store.SetAsync(key, entry.Write(), [ReaderPageCache.AllTag, ReaderPageCache.ArticleTag(slug)], _lifetime, context.RequestAborted);
@@ -74,14 +75,22 @@ public static class ArticlePageCache
         }
 
         response.ContentType = entry.ContentType;
-        if (entry.HasTokenHole)
-        {
-            response.Headers[AntiforgeryHole.MarkerHeader] = "1";
-        }
-
-        if (!HttpMethods.IsHead(context.Request.Method))
+        if (entry.TokenHole < 0)
         {
             await response.Body.WriteAsync(entry.Body, context.RequestAborted);
+            return;
+        }
+
+        // The hole's place is known: write around it rather than scan the page again.
+        var token = AntiforgeryHole.IssueToken(context);
+        var body = entry.Body.AsMemory();
+        var after = entry.TokenHole + AntiforgeryHole.PlaceholderBytes.Length;
+        response.ContentLength = body.Length - AntiforgeryHole.PlaceholderBytes.Length + token.Length;
+        if (!HttpMethods.IsHead(context.Request.Method))
+        {
+            await response.Body.WriteAsync(body[..entry.TokenHole], context.RequestAborted);
+            await response.Body.WriteAsync(token, context.RequestAborted);
+            await response.Body.WriteAsync(body[after..], context.RequestAborted);
         }
     }
 
@@ -96,19 +105,21 @@ public static class ArticlePageCache
     }
 
     /// <summary>What is kept: the body with its placeholder, and the two headers needed to serve it again.</summary>
-    private sealed record Entry(string ContentType, string ETag, bool HasTokenHole, byte[] Body)
+    private sealed record Entry(string ContentType, string ETag, int TokenHole, byte[] Body)
     {
+        private const int Header = 12;
+
         public byte[] Write()
         {
             var type = Encoding.UTF8.GetBytes(ContentType);
             var etag = Encoding.UTF8.GetBytes(ETag);
-            var bytes = new byte[9 + type.Length + etag.Length + Body.Length];
+            var bytes = new byte[Header + type.Length + etag.Length + Body.Length];
             BinaryPrimitives.WriteInt32LittleEndian(bytes, type.Length);
             BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(4), etag.Length);
-            bytes[8] = HasTokenHole ? (byte)1 : (byte)0;
-            type.CopyTo(bytes, 9);
-            etag.CopyTo(bytes, 9 + type.Length);
-            Body.CopyTo(bytes, 9 + type.Length + etag.Length);
+            BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(8), TokenHole);
+            type.CopyTo(bytes, Header);
+            etag.CopyTo(bytes, Header + type.Length);
+            Body.CopyTo(bytes, Header + type.Length + etag.Length);
             return bytes;
         }
 
@@ -117,10 +128,10 @@ public static class ArticlePageCache
             var typeLength = BinaryPrimitives.ReadInt32LittleEndian(bytes);
             var etagLength = BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(4));
             return new Entry(
-                Encoding.UTF8.GetString(bytes, 9, typeLength),
-                Encoding.UTF8.GetString(bytes, 9 + typeLength, etagLength),
-                bytes[8] == 1,
-                bytes[(9 + typeLength + etagLength)..]);
+                Encoding.UTF8.GetString(bytes, Header, typeLength),
+                Encoding.UTF8.GetString(bytes, Header + typeLength, etagLength),
+                BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(8)),
+                bytes[(Header + typeLength + etagLength)..]);
         }
     }
 }
