@@ -32,16 +32,20 @@ public static class DataServiceExtensions
         await scope.ServiceProvider.GetRequiredService<FirstAdmin>().EnsureAsync();
     }
 
-    /// <summary>Runs a command-line command (e.g. <c>create-user</c>) instead of serving, when one is given.</summary>
+    /// <summary>Runs a command-line command (<c>create-user</c>, <c>generate</c>) instead of serving, when one is given.</summary>
     public static async Task<bool> RunCommandAsync(this WebApplication app, string[] args)
     {
-        if (args.Length == 0 || args[0] != CreateUserCommand.Name)
+        switch (args.FirstOrDefault())
         {
-            return false;
+            case CreateUserCommand.Name:
+                Environment.ExitCode = await CreateUserCommand.RunAsync(app.Services, args, Console.In, Console.Out);
+                return true;
+            case ArchiveGenerator.Name:
+                Environment.ExitCode = await ArchiveGenerator.RunAsync(app.Services, args, Console.Out);
+                return true;
+            default:
+                return false;
         }
-
-        Environment.ExitCode = await CreateUserCommand.RunAsync(app.Services, args, Console.In, Console.Out);
-        return true;
     }
 
     /// <summary>

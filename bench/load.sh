@@ -1,0 +1,105 @@
+#!/usr/bin/env bash
+# Load test: builds Release, starts the app on a seeded database, warms up, and runs wrk against
+#   (a) the seed article page (cached)   (b) the same bytes as a static file served by the same app
+#   (c) the home page                    (d) the article page with output caching bypassed
+#   (e) comment posting through the full moderation pipeline (flood and duplicate rules off for the run)
+# alternating targets, three rounds each. Prints requests/s, p50/p99 and the ratio of each to (b), peak RSS,
+# the time to the first answer after start, and the scale check on a generated archive.
+# Usage: bench/load.sh [seconds-per-run (default 10)]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+DURATION="${1:-10}"
+PORT=5080
+BIG_PORT=5081
+command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+
+WORK="$(mktemp -d)"
+PIDS=()
+cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; rm -rf "$WORK"; }
+trap cleanup EXIT
+
+echo "Building Release..."
+dotnet publish src/MovieNews.Web -c Release -o "$WORK/app" -v quiet --nologo >/dev/null
+
+start_app() { # data-dir port -> prints pid
+    mkdir -p "$1"
+    (cd "$WORK/app" && ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
+        ConnectionStrings__MovieNews="Data Source=$1/movienews.db" DataProtection__KeysPath="$1/keys" \
+        Moderation__FloodIntervalSeconds=0 Moderation__DuplicateWindowMinutes=0 Moderation__LinkHoldThreshold=0 \
+        exec dotnet MovieNews.Web.dll --urls "http://127.0.0.1:$2" >"$1/app.log" 2>&1) &
+    echo $!
+}
+wait_up() { for _ in $(seq 1 300); do curl -sf -o /dev/null "http://127.0.0.1:$1/" && return 0; sleep 0.05; done; echo "app did not start" >&2; exit 1; }
+
+t0=$(date +%s.%N)
+PID=$(start_app "$WORK/seed" $PORT); PIDS+=("$PID")
+wait_up $PORT
+t1=$(date +%s.%N)
+STARTUP=$(echo "$t1 - $t0" | bc)
+BASE="http://127.0.0.1:$PORT"
+ARTICLE="$BASE/articles/will-there-be-a-purple-hearts-2"
+curl -s "$ARTICLE" > "$WORK/app/wwwroot/article-copy.html"
+curl -s -c "$WORK/jar" "$ARTICLE" > "$WORK/form.html"
+TOKEN=$(grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' "$WORK/form.html" | sed 's/.*value="//;s/"$//')
+COOKIE=$(awk '/Antiforgery/ {print $6"="$7}' "$WORK/jar")
+export TOKEN COOKIE
+
+declare -A URL=( [a]="$ARTICLE" [b]="$BASE/article-copy.html" [c]="$BASE/" [d]="$ARTICLE" [e]="$ARTICLE" )
+declare -A NAME=( [a]="article (cached)" [b]="static file" [c]="home" [d]="article (uncached)" [e]="comment posting" )
+declare -A RPS P50 P99
+run() { # target -> "rps p50 p99"
+    local args=(-t2 -c32 -d"${DURATION}s" --latency)
+    case "$1" in
+        d) args+=(-H "Cookie: mn_commenter=bypass") ;;
+        e) args=(-t2 -c8 -d"${DURATION}s" --latency -s bench/post-comment.lua) ;;
+    esac
+    wrk "${args[@]}" "${URL[$1]}" | awk '/Requests\/sec/ {r=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} END {print r, p50, p99}'
+}
+echo "Warming up..."
+for t in a b c d; do wrk -t2 -c16 -d3s "${URL[$t]}" >/dev/null; done
+for round in 1 2 3; do
+    for t in a b c d e; do
+        read -r r p50 p99 < <(run "$t")
+        RPS[$t]="${RPS[$t]:-} $r"; P50[$t]="${P50[$t]:-} $p50"; P99[$t]="${P99[$t]:-} $p99"
+        echo "round $round  ($t) ${NAME[$t]}: $r req/s  p50 $p50  p99 $p99"
+    done
+done
+RSS_KB=$(awk '/VmHWM/ {print $2}' "/proc/$PID/status")
+STORED=$(curl -s "$ARTICLE" | grep -o '[0-9]* thoughts on' | head -1)
+
+median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+echo
+echo "| target | req/s (median of 3) | p50 | p99 | ratio to static |"
+echo "| --- | ---: | ---: | ---: | ---: |"
+STATIC=$(echo "${RPS[b]}" | median)
+for t in a b c d e; do
+    r=$(echo "${RPS[$t]}" | median)
+    printf '| (%s) %s | %s | %s | %s | %.2f |\n' "$t" "${NAME[$t]}" "$r" "$(echo "${P50[$t]}" | tr ' ' '\n' | grep -v '^$' | tail -1)" \
+        "$(echo "${P99[$t]}" | tr ' ' '\n' | grep -v '^$' | tail -1)" "$(echo "$r / $STATIC" | bc -l)"
+done
+echo
+echo "Peak RSS under load: $((RSS_KB / 1024)) MB; first answer ${STARTUP} s after start; article now shows: $STORED"
+
+echo
+echo "Scale: generating 10,000 articles and 200,000 comments..."
+mkdir -p "$WORK/big"
+(cd "$WORK/app" && ConnectionStrings__MovieNews="Data Source=$WORK/big/movienews.db" DataProtection__KeysPath="$WORK/big/keys" \
+    Logging__LogLevel__Default=Warning dotnet MovieNews.Web.dll generate --articles 10000 --comments 200000 | tail -1)
+BIG_PID=$(start_app "$WORK/big" $BIG_PORT); PIDS+=("$BIG_PID")
+wait_up $BIG_PORT
+BIG_ARTICLE=$(curl -s "http://127.0.0.1:$BIG_PORT/tags" >/dev/null; echo "/articles/generated-10000")
+LAST_PAGE=$(curl -s -H "Cookie: mn_commenter=bypass" "http://127.0.0.1:$BIG_PORT$BIG_ARTICLE" | grep -o 'cpage=[0-9]*#comments" rel="next"\|cpage=[0-9]*#comments">[0-9]*</a>' | sed 's/cpage=\([0-9]*\).*/\1/' | sort -n | tail -1)
+SEED_TAG=$(curl -s "$BASE/tags" | grep -o 'href="/tags/[^"]*"' | head -1 | sed 's/href="//;s/"//')
+BIG_TAG=$(curl -s "http://127.0.0.1:$BIG_PORT/tags" | grep -o 'href="/tags/[^"]*"' | head -1 | sed 's/href="//;s/"//')
+uncached_ms() { # url -> median milliseconds of 15 uncached requests
+    for _ in $(seq 1 3); do curl -s -o /dev/null -H "Cookie: mn_commenter=bypass" "$1"; done
+    for _ in $(seq 1 15); do curl -s -o /dev/null -w '%{time_total}\n' -H "Cookie: mn_commenter=bypass" "$1"; done | sort -g | awk '{a[NR]=$1} END {printf "%.2f", a[8]*1000}'
+}
+echo "| page (uncached) | seed-only ms | large archive ms | ratio |"
+echo "| --- | ---: | ---: | ---: |"
+compare() { local s b; s=$(uncached_ms "$2"); b=$(uncached_ms "$3"); printf '| %s | %s | %s | %.2f |\n' "$1" "$s" "$b" "$(echo "$b / $s" | bc -l)"; }
+compare "home" "$BASE/" "http://127.0.0.1:$BIG_PORT/"
+compare "tag page" "$BASE$SEED_TAG" "http://127.0.0.1:$BIG_PORT$BIG_TAG"
+compare "article, first comment page" "$ARTICLE" "http://127.0.0.1:$BIG_PORT$BIG_ARTICLE"
+compare "article, last comment page" "$ARTICLE?cpage=2" "http://127.0.0.1:$BIG_PORT$BIG_ARTICLE?cpage=${LAST_PAGE:-40}"
+echo "Peak RSS of the large-archive server: $(( $(awk '/VmHWM/ {print $2}' "/proc/$BIG_PID/status") / 1024 )) MB"
