@@ -13,8 +13,8 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         article.Property(a => a.Excerpt).HasMaxLength(1000);
         article.Property(a => a.AuthorName).HasMaxLength(100);
         article.Property(a => a.Status).HasConversion<string>().HasMaxLength(16);
-        // Serves the published list: filter by status, newest first.
-        article.HasIndex(a => new { a.Status, a.PublishedUtc });
+        // Serves the published lists: not deleted, newest first, status checked in the index (covering for counts).
+        article.HasIndex(a => new { a.DeletedUtc, a.PublishedUtc, a.Status });
         article.Property(a => a.Version).IsConcurrencyToken();
         article.HasMany(a => a.Tags)
             .WithMany(t => t.Articles)

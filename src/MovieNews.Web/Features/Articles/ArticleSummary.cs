@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+
 namespace MovieNews.Web.Features.Articles;
 
 public sealed record TagLink(string Slug, string Name);
@@ -13,8 +15,13 @@ public sealed record ArticleSummary(
 
 public static class ArticleSummaryQueries
 {
+    /// <remarks>
+    /// Split query: the tags come in a second query keyed by this page's articles. A single query would join
+    /// the page against every article-tag pair in the archive, which SQLite materialises first.
+    /// </remarks>
     public static IQueryable<ArticleSummary> NewestFirstSummaries(this IQueryable<Article> articles) =>
         articles
+            .AsSplitQuery()
             .OrderByDescending(a => a.PublishedUtc)
             .ThenByDescending(a => a.Id)
             .Select(a => new ArticleSummary(

@@ -30,6 +30,8 @@ public sealed class CommentPostingService(
     ReaderCacheEviction cache,
     TimeProvider clock)
 {
+    private static readonly SemaphoreSlim _writers = new(1, 1);
+
     public async Task<PostCommentResult> PostAsync(
         int articleId, CommentFields fields, string clientHash, CancellationToken cancellationToken) =>
         await PostAsync(articleId, fields, clientHash, createdUtc: null, importKey: null, staff: false, cancellationToken);
@@ -67,7 +69,30 @@ public sealed class CommentPostingService(
         }
 
         // SQLite takes the write lock when this transaction begins, so the flood and duplicate checks and
-        // the insert happen as one step even when the same client posts twice at once.
+        // the insert happen as one step even when the same client posts twice at once. Writers also queue
+        // here first: waiting in line is fairer and far quicker than SQLite's busy-retry sleeps.
+        await _writers.WaitAsync(cancellationToken);
+        try
+        {
+            return await PostInTransactionAsync(articleId, fields, clientHash, createdUtc, importKey, staff, options, nowUtc, cancellationToken);
+        }
+        finally
+        {
+            _writers.Release();
+        }
+    }
+
+    private async Task<PostCommentResult> PostInTransactionAsync(
+        int articleId,
+        CommentFields fields,
+        string clientHash,
+        DateTime? createdUtc,
+        string? importKey,
+        bool staff,
+        ModerationOptions options,
+        DateTime nowUtc,
+        CancellationToken cancellationToken)
+    {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var submission = new CommentSubmission(
             articleId, fields.Name, fields.Email, fields.Website, fields.Body, fields.ParentId, fields.Honeypot, clientHash);

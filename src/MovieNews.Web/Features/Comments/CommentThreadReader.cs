@@ -51,10 +51,8 @@ public sealed class CommentThreadReader(MovieNewsDbContext db)
             .Take(threadsPerPage)
             .Select(c => c.Id)
             .ToListAsync(cancellationToken);
-        var comments = await db.Comments.AsNoTracking()
-            .Where(c => c.ArticleId == articleId
-                && rootIds.Contains(c.ThreadRootId)
-                && (c.Status == CommentStatus.Approved || ownPending.Contains(c.Id)))
+        var comments = await Visible(db.Comments.AsNoTracking()
+                .Where(c => c.ArticleId == articleId && rootIds.Contains(c.ThreadRootId)), ownPending)
             .OrderBy(c => c.CreatedUtc).ThenBy(c => c.Id)
             .Select(c => new CommentView(c.Id, c.ParentId, c.AuthorName, c.AuthorWebsite, c.CreatedUtc, c.BodyHtml, c.Status, c.IsStaffReply))
             .ToListAsync(cancellationToken);
@@ -66,9 +64,7 @@ public sealed class CommentThreadReader(MovieNewsDbContext db)
     public async Task<int?> PageOfAsync(
         int articleId, int commentId, int threadsPerPage, IReadOnlyCollection<int> ownPending, CancellationToken cancellationToken)
     {
-        var comment = await db.Comments.AsNoTracking()
-            .Where(c => c.Id == commentId && c.ArticleId == articleId
-                && (c.Status == CommentStatus.Approved || ownPending.Contains(c.Id)))
+        var comment = await Visible(db.Comments.AsNoTracking().Where(c => c.Id == commentId && c.ArticleId == articleId), ownPending)
             .Select(c => new { c.ThreadRootId })
             .SingleOrDefaultAsync(cancellationToken);
         if (comment is null)
@@ -92,7 +88,11 @@ public sealed class CommentThreadReader(MovieNewsDbContext db)
     }
 
     private IQueryable<Comment> VisibleRoots(int articleId, IReadOnlyCollection<int> ownPending) =>
-        db.Comments.AsNoTracking().Where(c => c.ArticleId == articleId
-            && c.ParentId == null
-            && (c.Status == CommentStatus.Approved || ownPending.Contains(c.Id)));
+        Visible(db.Comments.AsNoTracking().Where(c => c.ArticleId == articleId && c.ParentId == null), ownPending);
+
+    /// <summary>Approved comments, plus this reader's own held ones; without any, a plain status test the index can serve.</summary>
+    private static IQueryable<Comment> Visible(IQueryable<Comment> comments, IReadOnlyCollection<int> ownPending) =>
+        ownPending.Count == 0
+            ? comments.Where(c => c.Status == CommentStatus.Approved)
+            : comments.Where(c => c.Status == CommentStatus.Approved || ownPending.Contains(c.Id));
 }

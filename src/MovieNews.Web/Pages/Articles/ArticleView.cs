@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using MovieNews.Web.Features.Articles;
 using MovieNews.Web.Features.Rendering;
 
@@ -24,7 +25,7 @@ public sealed record ArticleView(
     public SafeHtml Body => SafeHtml.FromStored(BodyHtml);
 
     public static IQueryable<ArticleView> Project(IQueryable<Article> articles) =>
-        articles.Select(a => new ArticleView(
+        articles.AsSplitQuery().Select(a => new ArticleView(
             a.Id,
             a.Slug,
             a.Title,

@@ -315,7 +315,7 @@ namespace MovieNews.Web.Data.Migrations.Sqlite
                     b.HasIndex("Slug")
                         .IsUnique();
 
-                    b.HasIndex("Status", "PublishedUtc");
+                    b.HasIndex("DeletedUtc", "PublishedUtc", "Status");
 
                     b.ToTable("Articles");
                 });
