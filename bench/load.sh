@@ -71,7 +71,7 @@ STORED=$(curl -s "$POST_ARTICLE" | grep -o '[0-9]* thoughts on' | head -1)
 
 median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 echo
-echo "| target | req/s (median of 3) | p50 | p99 | ratio to static |"
+echo "| target | req/s (median of 3) | p50 (last round) | p99 (last round) | ratio to static |"
 echo "| --- | ---: | ---: | ---: | ---: |"
 STATIC=$(echo "${RPS[b]}" | median)
 for t in a b c d e; do
