@@ -11,7 +11,8 @@ cd "$(dirname "$0")/.."
 DURATION="${1:-10}"
 PORT=5080
 BIG_PORT=5081
-command -v wrk >/dev/null || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >/dev/null; }
+missing=(); for tool in wrk bc curl; do command -v "$tool" >/dev/null || missing+=("$tool"); done
+if [ ${#missing[@]} -gt 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null; fi
 
 WORK="$(mktemp -d)"
 PIDS=()
