@@ -2,6 +2,7 @@ using MovieNews.Web.Data;
 using MovieNews.Web.Features.Accounts;
 using MovieNews.Web.Features.Articles;
 using MovieNews.Web.Features.Comments;
+using MovieNews.Web.Features.Discovery;
 using MovieNews.Web.Features.Seeding;
 using MovieNews.Web.Infrastructure;
 using MovieNews.Web.Infrastructure.Caching;
@@ -14,6 +15,8 @@ builder.Services.AddArticles();
 builder.Services.AddComments(builder.Configuration);
 builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddSeeding(builder.Configuration);
+builder.Services.AddDiscovery();
+builder.Services.AddHealth();
 builder.AddWebUi();
 builder.AddRequestLimits();
 builder.Services.AddReaderPageCache();
@@ -35,6 +38,8 @@ app.UseOutputCache();
 app.UseRateLimiter();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
+app.MapDiscovery();
+app.MapHealth();
 
 await app.InitializeDatabaseAsync();
 if (await app.RunCommandAsync(args))

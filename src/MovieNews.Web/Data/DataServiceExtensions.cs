@@ -40,6 +40,9 @@ public static class DataServiceExtensions
             case CreateUserCommand.Name:
                 Environment.ExitCode = await CreateUserCommand.RunAsync(app.Services, args, Console.In, Console.Out);
                 return true;
+            case BackupCommand.Name:
+                Environment.ExitCode = await BackupCommand.RunAsync(app.Services, args, Console.Out);
+                return true;
             case ArchiveGenerator.Name:
                 Environment.ExitCode = await ArchiveGenerator.RunAsync(app.Services, args, Console.Out);
                 return true;

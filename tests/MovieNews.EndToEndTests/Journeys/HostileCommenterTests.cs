@@ -28,6 +28,7 @@ public sealed class HostileCommenterTests(LiveSite site)
             }
           }
           for (const s of document.scripts) {
+            if (s.type === 'application/ld+json') { try { JSON.parse(s.textContent); } catch { problems.push('broken JSON-LD'); } continue; }
             if (!s.src || new URL(s.src).origin !== location.origin) problems.push('foreign script ' + (s.src || s.textContent.slice(0, 40)));
           }
           for (const el of document.querySelectorAll('main iframe, main object, main embed, main svg, main math, main img, main base, main meta, main style')) problems.push('element ' + el.tagName);

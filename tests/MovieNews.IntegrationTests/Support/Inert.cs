@@ -13,7 +13,13 @@ public static class Inert
     /// <summary>Only the site's own external scripts; no event handler, script URL or embedding element anywhere in main.</summary>
     public static void AssertNoScript(IDocument page, string context)
     {
-        var scripts = page.QuerySelectorAll("script").Select(s => s.GetAttribute("src") ?? "inline").ToList();
+        // Structured data is a data block, never run; it must still parse as JSON (no breakout from it).
+        foreach (var data in page.QuerySelectorAll("script[type='application/ld+json']"))
+        {
+            using var json = System.Text.Json.JsonDocument.Parse(data.TextContent);
+        }
+
+        var scripts = page.QuerySelectorAll("script:not([type='application/ld+json'])").Select(s => s.GetAttribute("src") ?? "inline").ToList();
         Assert.All(scripts, src => Assert.StartsWith("/js/", src, StringComparison.Ordinal));
         foreach (var element in page.QuerySelectorAll("main *"))
         {

@@ -23,7 +23,7 @@ public static class AntiforgeryHole
         {
             // Only pages with a comment form have holes; everything else (static files sent with SendFile
             // above all) keeps its own response body untouched.
-            if (!context.Request.Path.StartsWithSegments("/articles")
+            if (ArticlePageCache.SlugOf(context.Request.Path) is null
                 || !(HttpMethods.IsGet(context.Request.Method) || HttpMethods.IsPost(context.Request.Method) || HttpMethods.IsHead(context.Request.Method)))
             {
                 await next(context);

@@ -94,7 +94,8 @@ public static class ArticlePageCache
         }
     }
 
-    private static string? SlugOf(PathString path)
+    /// <summary>The slug when the path is an article page (<c>/articles/{slug}</c>), else null.</summary>
+    public static string? SlugOf(PathString path)
     {
         var value = path.Value;
         const string prefix = "/articles/";

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using MovieNews.Web.Data;
 using MovieNews.Web.Features.Articles;
 using MovieNews.Web.Features.Comments;
+using MovieNews.Web.Features.Discovery;
 using MovieNews.Web.Features.Moderation;
 using MovieNews.Web.Infrastructure;
 using MovieNews.Web.Infrastructure.Caching;
@@ -17,8 +18,39 @@ public sealed class ShowModel(
     CommentThreadReader threads,
     CommentPostingService posting,
     CommenterContext cookies,
-    ModerationSettings moderation) : PageModel
+    ModerationSettings moderation,
+    SiteUrls urls) : PageModel
 {
+    public string CanonicalUrl => urls.Absolute(Request, Comments.Page == 1 ? $"/articles/{Article.Slug}" : $"/articles/{Article.Slug}?cpage={Comments.Page}").ToString();
+
+    /// <summary>
+    /// schema.org Article with its comments, as JSON-LD. The serializer escapes &lt; &gt; &amp; and quotes, so
+    /// nothing in a title or comment can close the script element it sits in.
+    /// </summary>
+    public string StructuredData => System.Text.Json.JsonSerializer.Serialize(new Dictionary<string, object?>
+    {
+        ["@context"] = "https://schema.org",
+        ["@type"] = "Article",
+        ["headline"] = Article.Title,
+        ["description"] = Article.Excerpt,
+        ["url"] = CanonicalUrl,
+        ["datePublished"] = DisplayFormat.IsoUtc(Article.PublishedUtc),
+        ["dateModified"] = DisplayFormat.IsoUtc(Article.UpdatedUtc),
+        ["author"] = new Dictionary<string, object> { ["@type"] = "Person", ["name"] = Article.AuthorName },
+        ["keywords"] = string.Join(", ", Article.Tags.Select(t => t.Name)),
+        ["commentCount"] = Comments.ApprovedCount,
+        ["comment"] = Flatten(Comments.Threads).Where(c => !c.IsAwaitingModeration).Select(c => new Dictionary<string, object>
+        {
+            ["@type"] = "Comment",
+            ["author"] = new Dictionary<string, object> { ["@type"] = "Person", ["name"] = c.AuthorName },
+            ["dateCreated"] = DisplayFormat.IsoUtc(c.CreatedUtc),
+            ["url"] = urls.Absolute(Request, $"/articles/{Article.Slug}/comments/{c.Id}").ToString(),
+        }).ToList(),
+    });
+
+    private static IEnumerable<CommentView> Flatten(IEnumerable<CommentNode<CommentView>> nodes) =>
+        nodes.SelectMany(n => Flatten(n.Replies).Prepend(n.Comment));
+
     public ArticleView Article { get; private set; } = null!;
     public CommentPage Comments { get; private set; } = null!;
     public ReplyTarget? ReplyingTo { get; private set; }

@@ -1,0 +1,148 @@
+using System.ServiceModel.Syndication;
+using System.Text;
+using System.Xml;
+using System.Xml.Linq;
+using Microsoft.EntityFrameworkCore;
+using MovieNews.Web.Data;
+using MovieNews.Web.Features.Articles;
+using MovieNews.Web.Features.Comments;
+using MovieNews.Web.Infrastructure.Caching;
+
+namespace MovieNews.Web.Features.Discovery;
+
+/// <summary>RSS 2.0 and Atom feeds, a comments feed per article, the sitemap and robots.txt.</summary>
+public static class DiscoveryEndpoints
+{
+    private const int FeedItems = 20;
+    private const int CommentFeedItems = 50;
+
+    public static IServiceCollection AddDiscovery(this IServiceCollection services) => services.AddSingleton<SiteUrls>();
+
+    public static WebApplication MapDiscovery(this WebApplication app)
+    {
+        app.MapGet("/feed.xml", (HttpContext context, MovieNewsDbContext db, TimeProvider clock, SiteUrls urls, CancellationToken ct) =>
+            ArticleFeedAsync(context, db, clock, urls, atom: false, ct)).CacheOutput(ReaderPageCache.PolicyName);
+        app.MapGet("/atom.xml", (HttpContext context, MovieNewsDbContext db, TimeProvider clock, SiteUrls urls, CancellationToken ct) =>
+            ArticleFeedAsync(context, db, clock, urls, atom: true, ct)).CacheOutput(ReaderPageCache.PolicyName);
+        app.MapGet("/articles/{slug}/comments.xml", CommentFeedAsync);
+        app.MapGet("/sitemap.xml", SitemapAsync).CacheOutput(ReaderPageCache.PolicyName);
+        app.MapGet("/robots.txt", (HttpContext context, SiteUrls urls) => Results.Text(
+            $"User-agent: *\nAllow: /\nDisallow: /admin\nDisallow: /account\n\nSitemap: {urls.Base(context.Request)}/sitemap.xml\n",
+            "text/plain; charset=utf-8"));
+        return app;
+    }
+
+    private static async Task<IResult> ArticleFeedAsync(
+        HttpContext context, MovieNewsDbContext db, TimeProvider clock, SiteUrls urls, bool atom, CancellationToken ct)
+    {
+        var articles = await db.Articles.AsNoTracking()
+            .VisibleToReaders(clock.GetUtcNow().UtcDateTime)
+            .OrderByDescending(a => a.PublishedUtc).ThenByDescending(a => a.Id)
+            .Take(FeedItems)
+            .Select(a => new { a.Slug, a.Title, a.Excerpt, a.BodyHtml, a.AuthorName, PublishedUtc = a.PublishedUtc!.Value, a.UpdatedUtc, Tags = a.Tags.Select(t => t.Name).ToList() })
+            .AsSplitQuery()
+            .ToListAsync(ct);
+        var request = context.Request;
+        var feed = new SyndicationFeed("MovieNews", "News and talk about films and series.", urls.Absolute(request, "/"))
+        {
+            Id = urls.Absolute(request, "/").ToString(),
+            LastUpdatedTime = articles.Count == 0 ? clock.GetUtcNow() : articles.Max(a => new DateTimeOffset(a.UpdatedUtc, TimeSpan.Zero)),
+            Language = "en",
+        };
+        feed.Links.Add(SyndicationLink.CreateSelfLink(urls.Absolute(request, atom ? "/atom.xml" : "/feed.xml")));
+        feed.Items = articles.Select(a =>
+        {
+            var link = urls.Absolute(request, $"/articles/{a.Slug}");
+            var item = new SyndicationItem(a.Title, a.Excerpt, link, link.ToString(), new DateTimeOffset(a.UpdatedUtc, TimeSpan.Zero))
+            {
+                PublishDate = new DateTimeOffset(a.PublishedUtc, TimeSpan.Zero),
+                Content = new TextSyndicationContent(a.BodyHtml, TextSyndicationContentKind.Html),
+            };
+            item.Authors.Add(new SyndicationPerson { Name = a.AuthorName });
+            foreach (var tag in a.Tags)
+            {
+                item.Categories.Add(new SyndicationCategory(tag));
+            }
+
+            return item;
+        }).ToList();
+        return Xml(feed, atom);
+    }
+
+    private static async Task<IResult> CommentFeedAsync(
+        string slug, HttpContext context, MovieNewsDbContext db, TimeProvider clock, SiteUrls urls, CancellationToken ct)
+    {
+        if (!Slug.IsValid(slug))
+        {
+            return Results.NotFound();
+        }
+
+        var article = await db.Articles.AsNoTracking().VisibleToReaders(clock.GetUtcNow().UtcDateTime)
+            .Where(a => a.Slug == slug).Select(a => new { a.Id, a.Title }).SingleOrDefaultAsync(ct);
+        if (article is null)
+        {
+            return Results.NotFound();
+        }
+
+        var comments = await db.Comments.AsNoTracking()
+            .Where(c => c.ArticleId == article.Id && c.Status == CommentStatus.Approved)
+            .OrderByDescending(c => c.CreatedUtc).ThenByDescending(c => c.Id)
+            .Take(CommentFeedItems)
+            .Select(c => new { c.Id, c.AuthorName, c.BodyHtml, c.CreatedUtc })
+            .ToListAsync(ct);
+        var request = context.Request;
+        var page = urls.Absolute(request, $"/articles/{slug}");
+        var feed = new SyndicationFeed($"Comments on “{article.Title}”", $"Reader comments on {article.Title}", page)
+        {
+            Id = page + "#comments",
+            LastUpdatedTime = comments.Count == 0 ? clock.GetUtcNow() : new DateTimeOffset(comments[0].CreatedUtc, TimeSpan.Zero),
+        };
+        feed.Items = comments.Select(c =>
+        {
+            var link = urls.Absolute(request, $"/articles/{slug}/comments/{c.Id}");
+            var item = new SyndicationItem($"By {c.AuthorName}", new TextSyndicationContent(c.BodyHtml, TextSyndicationContentKind.Html), link, link.ToString(), new DateTimeOffset(c.CreatedUtc, TimeSpan.Zero))
+            {
+                PublishDate = new DateTimeOffset(c.CreatedUtc, TimeSpan.Zero),
+            };
+            item.Authors.Add(new SyndicationPerson { Name = c.AuthorName });
+            return item;
+        }).ToList();
+        return Xml(feed, atom: false);
+    }
+
+    private static async Task<IResult> SitemapAsync(HttpContext context, MovieNewsDbContext db, TimeProvider clock, SiteUrls urls, CancellationToken ct)
+    {
+        var nowUtc = clock.GetUtcNow().UtcDateTime;
+        var articles = await db.Articles.AsNoTracking().VisibleToReaders(nowUtc)
+            .OrderByDescending(a => a.PublishedUtc)
+            .Select(a => new { a.Slug, a.UpdatedUtc })
+            .ToListAsync(ct);
+        var tags = await db.Tags.AsNoTracking()
+            .Select(t => new { t.Slug, LastUtc = t.Articles.AsQueryable().Where(PublishingRules.IsVisibleToReadersAt(nowUtc)).Max(a => (DateTime?)a.UpdatedUtc) })
+            .Where(t => t.LastUtc != null)
+            .ToListAsync(ct);
+        XNamespace ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
+        var request = context.Request;
+        XElement Url(string path, DateTime? lastModifiedUtc) => new(ns + "url",
+            new XElement(ns + "loc", urls.Absolute(request, path)),
+            lastModifiedUtc is { } at ? new XElement(ns + "lastmod", at.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture)) : null);
+        var sitemap = new XDocument(new XDeclaration("1.0", "utf-8", null), new XElement(ns + "urlset",
+            Url("/", articles.Count > 0 ? articles.Max(a => a.UpdatedUtc) : null),
+            articles.Select(a => Url($"/articles/{a.Slug}", a.UpdatedUtc)),
+            tags.Select(t => Url($"/tags/{t.Slug}", t.LastUtc))));
+        return Results.Text(sitemap.Declaration + "\n" + sitemap.Root, "application/xml; charset=utf-8");
+    }
+
+    private static IResult Xml(SyndicationFeed feed, bool atom)
+    {
+        var buffer = new StringBuilder();
+        using (var writer = XmlWriter.Create(buffer, new XmlWriterSettings { Indent = true, Encoding = Encoding.UTF8 }))
+        {
+            SyndicationFeedFormatter formatter = atom ? new Atom10FeedFormatter(feed) : new Rss20FeedFormatter(feed);
+            formatter.WriteTo(writer);
+        }
+
+        return Results.Text(buffer.ToString().Replace("encoding=\"utf-16\"", "encoding=\"utf-8\"", StringComparison.Ordinal),
+            atom ? "application/atom+xml; charset=utf-8" : "application/rss+xml; charset=utf-8");
+    }
+}
