@@ -12,7 +12,7 @@ public sealed class PageQualityTests(LiveSite site)
     public static readonly string[] PublicPages =
     [
         "/", "/?page=2", "/articles/will-there-be-a-purple-hearts-2", "/articles/will-there-be-a-purple-hearts-2?replyto=1",
-        "/tags", "/tags/movies", "/account/login", "/no-such-page",
+        "/tags", "/tags/movies", "/account/login", "/no-such-page", "/search", "/search?q=purple+hearts",
     ];
 
     public static readonly string[] AdminPages =

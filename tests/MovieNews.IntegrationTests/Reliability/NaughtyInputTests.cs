@@ -49,7 +49,7 @@ public sealed class NaughtyInputTests(MovieNewsFactory factory) : IClassFixture<
             {
                 $"/?page={value}", $"/tags/movies?page={value}", $"/tags/{value}", $"/articles/{value}",
                 $"{Article}?cpage={value}", $"{Article}?replyto={value}", $"{Article}/comments/{value}",
-                $"/account/login?ReturnUrl={value}", $"/status/{value}",
+                $"/account/login?ReturnUrl={value}", $"/status/{value}", $"/search?q={value}", $"/search?q=the&page={value}",
             })
             {
                 if (input.Contains('\0', StringComparison.Ordinal) && !url.Contains('?', StringComparison.Ordinal))

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using MovieNews.Web.Data;
 using MovieNews.Web.Features.Audit;
 using MovieNews.Web.Features.Rendering;
+using MovieNews.Web.Features.Search;
 using MovieNews.Web.Infrastructure.Caching;
 
 namespace MovieNews.Web.Features.Articles;
@@ -37,7 +38,7 @@ public abstract record SaveArticleResult
 /// revision, audit, and never silently overwrite another editor's newer save.
 /// </summary>
 public sealed class ArticleAuthoring(
-    MovieNewsDbContext db, MarkdownRenderer renderer, AuditLog audit, ReaderCacheEviction cache, TimeProvider clock)
+    MovieNewsDbContext db, MarkdownRenderer renderer, AuditLog audit, ReaderCacheEviction cache, ISearchIndex search, TimeProvider clock)
 {
     private const int GeneratedExcerptLength = 240;
 
@@ -54,6 +55,7 @@ public sealed class ArticleAuthoring(
         db.Articles.Add(article);
         audit.Record("article.create", $"“{article.Title}” ({article.Slug})", null, article.Status);
         await SaveWithRevisionAsync(article, savedBy, nowUtc, cancellationToken);
+        await search.IndexAsync(article, cancellationToken);
         await cache.ArticleChangedAsync([article.Slug], cancellationToken);
         return new SaveArticleResult.Saved(article);
     }
@@ -96,6 +98,7 @@ public sealed class ArticleAuthoring(
             return new SaveArticleResult.Conflict(await SnapshotAsync(current, cancellationToken));
         }
 
+        await search.IndexAsync(article, cancellationToken);
         await cache.ArticleChangedAsync([oldSlug, article.Slug], cancellationToken);
         return new SaveArticleResult.Saved(article);
     }

@@ -8,6 +8,7 @@ public static class ArticlesServiceExtensions
     {
         services.AddSingleton<MarkdownRenderer>();
         services.AddScoped<ArticleAuthoring>();
+        services.AddScoped<Search.ISearchIndex, Search.SqliteSearchIndex>();
         services.AddScoped<Audit.AuditLog>();
         services.AddHttpContextAccessor();
         return services;

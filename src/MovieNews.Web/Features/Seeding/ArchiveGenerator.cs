@@ -40,6 +40,12 @@ public static class ArchiveGenerator
         var commentBodies = Enumerable.Range(0, 50).Select(_ => Sentence(random, 8 + random.Next(40))).ToArray();
         var commentHtml = commentBodies.Select(b => renderer.RenderComment(b).Value).ToArray();
         await InsertCommentsAsync(connection, transaction, articleIds, comments, random, commentBodies, commentHtml, output);
+        await using (var index = Command(connection, transaction,
+            "INSERT INTO ArticleSearch (rowid, Title, Body) SELECT Id, Title, Excerpt || char(10) || BodyMarkdown FROM Articles WHERE Slug LIKE 'generated-%';"))
+        {
+            await index.ExecuteNonQueryAsync();
+        }
+
         await transaction.CommitAsync();
         await db.Database.ExecuteSqlRawAsync("ANALYZE;");
         await output.WriteLineAsync($"Generated {articles:N0} articles and {comments:N0} comments in {stopwatch.Elapsed.TotalSeconds:N1} s.");
