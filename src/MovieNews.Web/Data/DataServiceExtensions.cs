@@ -40,6 +40,12 @@ public static class DataServiceExtensions
             case CreateUserCommand.Name:
                 Environment.ExitCode = await CreateUserCommand.RunAsync(app.Services, args, Console.In, Console.Out);
                 return true;
+            case Features.Portability.SiteArchiveCommands.Export:
+                Environment.ExitCode = await Features.Portability.SiteArchiveCommands.ExportAsync(app.Services, args, Console.Out);
+                return true;
+            case Features.Portability.SiteArchiveCommands.Import:
+                Environment.ExitCode = await Features.Portability.SiteArchiveCommands.ImportAsync(app.Services, args, Console.Out);
+                return true;
             case BackupCommand.Name:
                 Environment.ExitCode = await BackupCommand.RunAsync(app.Services, args, Console.Out);
                 return true;

@@ -9,6 +9,7 @@ public static class ArticlesServiceExtensions
         services.AddSingleton<MarkdownRenderer>();
         services.AddScoped<ArticleAuthoring>();
         services.AddScoped<Search.ISearchIndex, Search.SqliteSearchIndex>();
+        services.AddScoped<Portability.SiteArchive>();
         services.AddScoped<Audit.AuditLog>();
         services.AddHttpContextAccessor();
         return services;
