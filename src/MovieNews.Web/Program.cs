@@ -17,6 +17,7 @@ builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddSeeding(builder.Configuration);
 builder.Services.AddDiscovery();
 builder.Services.AddHealth();
+builder.AddTelemetry();
 builder.AddWebUi();
 builder.AddRequestLimits();
 builder.Services.AddReaderPageCache();

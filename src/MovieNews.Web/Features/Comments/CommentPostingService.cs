@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using MovieNews.Web.Data;
 using MovieNews.Web.Features.Articles;
 using MovieNews.Web.Features.Moderation;
+using MovieNews.Web.Infrastructure;
 using MovieNews.Web.Infrastructure.Caching;
 
 namespace MovieNews.Web.Features.Comments;
@@ -31,6 +32,9 @@ public sealed class CommentPostingService(
     TimeProvider clock)
 {
     private static readonly SemaphoreSlim _writers = new(1, 1);
+
+    private static void Refused(string reason) =>
+        Telemetry.CommentsRefused.Add(1, new KeyValuePair<string, object?>("reason", reason));
 
     public async Task<PostCommentResult> PostAsync(
         int articleId, CommentFields fields, string clientHash, CancellationToken cancellationToken) =>
@@ -65,6 +69,7 @@ public sealed class CommentPostingService(
         }
         else if (importKey is null && !options.AreCommentsOpen(article.CommentsOpen, article.PublishedUtc, nowUtc))
         {
+            Refused("closed");
             return new PostCommentResult.Closed();
         }
 
@@ -100,10 +105,13 @@ public sealed class CommentPostingService(
         switch (result)
         {
             case ModerationResult.Invalid invalid:
+                Refused("invalid");
                 return new PostCommentResult.Invalid(invalid.Errors);
             case ModerationResult.Duplicate:
+                Refused("duplicate");
                 return new PostCommentResult.Duplicate();
             case ModerationResult.Flooded flooded:
+                Refused("flood");
                 return new PostCommentResult.Flooded(flooded.RetryAfter);
         }
 
@@ -130,6 +138,7 @@ public sealed class CommentPostingService(
         comment.ThreadRootId = moderated.Placement.ThreadRootId ?? comment.Id;
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        Telemetry.CommentsPosted.Add(1, new KeyValuePair<string, object?>("verdict", comment.Status.ToString().ToLowerInvariant()));
         if (comment.Status == CommentStatus.Approved)
         {
             await cache.CommentsChangedAsync([articleId], cancellationToken);
