@@ -46,6 +46,9 @@ public static class DataServiceExtensions
             case Features.Portability.SiteArchiveCommands.Import:
                 Environment.ExitCode = await Features.Portability.SiteArchiveCommands.ImportAsync(app.Services, args, Console.Out);
                 return true;
+            case Features.Portability.WxrImportCommand.Name:
+                Environment.ExitCode = await Features.Portability.WxrImportCommand.RunAsync(app.Services, args, Console.Out);
+                return true;
             case BackupCommand.Name:
                 Environment.ExitCode = await BackupCommand.RunAsync(app.Services, args, Console.Out);
                 return true;

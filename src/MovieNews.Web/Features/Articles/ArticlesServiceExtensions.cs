@@ -10,6 +10,7 @@ public static class ArticlesServiceExtensions
         services.AddScoped<ArticleAuthoring>();
         services.AddScoped<Search.ISearchIndex, Search.SqliteSearchIndex>();
         services.AddScoped<Portability.SiteArchive>();
+        services.AddScoped<Portability.WxrImporter>();
         services.AddScoped<Audit.AuditLog>();
         services.AddHttpContextAccessor();
         return services;
