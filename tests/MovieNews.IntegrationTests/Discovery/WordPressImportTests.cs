@@ -111,3 +111,28 @@ public sealed class WordPressImportTests(MovieNewsFactory factory) : IClassFixtu
         Assert.Contains("'next tuesday' is not a date", output, StringComparison.Ordinal);
     }
 }
+
+public sealed class WordPressExportTests(MovieNewsFactory factory) : IClassFixture<MovieNewsFactory>
+{
+    [Fact]
+    public async Task A_wxr_export_imports_into_an_empty_site_with_the_same_articles_and_comment_threads()
+    {
+        var file = Path.Combine(factory.DataDirectory, "site.xml");
+
+        Assert.Equal(0, await SiteArchiveCommands.ExportAsync(factory.Services, ["export", "--to", file], TextWriter.Null));
+        using var empty = new EmptySiteFactory();
+        Assert.Equal(0, await WxrImportCommand.RunAsync(empty.Services, ["import-wxr", file], TextWriter.Null));
+
+        var original = await factory.CommentsOnAsync("will-there-be-a-purple-hearts-2");
+        var copy = await empty.CommentsOnAsync("will-there-be-a-purple-hearts-2");
+        Assert.Equal(original.Count, copy.Count);
+        Assert.Equal(original.Select(c => c.Status), copy.Select(c => c.Status));
+        Assert.Equal(original.Count(c => c.ParentId is not null), copy.Count(c => c.ParentId is not null));
+        var page = await empty.CreateBrowserClient().GetOkPageAsync("/articles/will-there-be-a-purple-hearts-2");
+        Assert.Equal(4, page.QuerySelectorAll(".article-body h2").Length);
+        Assert.Equal(2, page.QuerySelectorAll(".article-body blockquote").Length);
+        Assert.StartsWith("59 thoughts on", page.QuerySelector("#comments-title")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(14, (await empty.CreateBrowserClient().GetOkPageAsync("/")).QuerySelectorAll(".article-summary").Length
+            + (await empty.CreateBrowserClient().GetOkPageAsync("/?page=2")).QuerySelectorAll(".article-summary").Length);
+    }
+}

@@ -167,7 +167,7 @@ public static class SiteArchiveCommands
         var index = Array.IndexOf(args, "--to");
         if (index < 0 || index + 1 >= args.Length)
         {
-            await output.WriteLineAsync("Usage: export --to FILE.json");
+            await output.WriteLineAsync("Usage: export --to FILE.json | FILE.xml (.xml writes a WordPress export, WXR)");
             return 2;
         }
 
@@ -176,7 +176,17 @@ public static class SiteArchiveCommands
         var path = Path.GetFullPath(args[index + 1]);
         await using (var file = File.Create(path))
         {
-            await JsonSerializer.SerializeAsync(file, export, SiteArchive.Json);
+            if (path.EndsWith(".xml", StringComparison.OrdinalIgnoreCase))
+            {
+                var renderer = scope.ServiceProvider.GetRequiredService<MarkdownRenderer>();
+                var siteUrl = scope.ServiceProvider.GetRequiredService<IConfiguration>()["Site:PublicUrl"] ?? "http://localhost";
+                await WxrExporter.Build(export, siteUrl.TrimEnd('/'), md => renderer.RenderArticle(md).Value, md => renderer.RenderComment(md).Value)
+                    .SaveAsync(file, System.Xml.Linq.SaveOptions.None, CancellationToken.None);
+            }
+            else
+            {
+                await JsonSerializer.SerializeAsync(file, export, SiteArchive.Json);
+            }
         }
 
         await output.WriteLineAsync($"Exported {export.Articles.Count} articles and {export.Articles.Sum(a => a.Comments.Count)} comments to {path}.");
