@@ -83,7 +83,7 @@ public static class ArticlePageCache
 
         // The hole's place is known: write around it rather than scan the page again.
         var token = AntiforgeryHole.IssueToken(context);
-        var body = entry.Body.AsMemory();
+        var body = entry.Body;
         var after = entry.TokenHole + AntiforgeryHole.PlaceholderBytes.Length;
         response.ContentLength = body.Length - AntiforgeryHole.PlaceholderBytes.Length + token.Length;
         if (!HttpMethods.IsHead(context.Request.Method))
@@ -106,7 +106,8 @@ public static class ArticlePageCache
     }
 
     /// <summary>What is kept: the body with its placeholder, and the two headers needed to serve it again.</summary>
-    private sealed record Entry(string ContentType, string ETag, int TokenHole, byte[] Body)
+    /// <summary>The body is a window on the stored bytes: pages are large (often over the large-object limit), so a hit must not copy them.</summary>
+    private sealed record Entry(string ContentType, string ETag, int TokenHole, ReadOnlyMemory<byte> Body)
     {
         private const int Header = 12;
 
@@ -120,7 +121,7 @@ public static class ArticlePageCache
             BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(8), TokenHole);
             type.CopyTo(bytes, Header);
             etag.CopyTo(bytes, Header + type.Length);
-            Body.CopyTo(bytes, Header + type.Length + etag.Length);
+            Body.Span.CopyTo(bytes.AsSpan(Header + type.Length + etag.Length));
             return bytes;
         }
 
@@ -132,7 +133,7 @@ public static class ArticlePageCache
                 Encoding.UTF8.GetString(bytes, Header, typeLength),
                 Encoding.UTF8.GetString(bytes, Header + typeLength, etagLength),
                 BinaryPrimitives.ReadInt32LittleEndian(bytes.AsSpan(8)),
-                bytes[(Header + typeLength + etagLength)..]);
+                bytes.AsMemory(Header + typeLength + etagLength));
         }
     }
 }
