@@ -176,19 +176,9 @@ public sealed class ArticleAuthoring(
 
     private async Task<List<Tag>> ResolveTagsAsync(IReadOnlyCollection<string> names, CancellationToken cancellationToken)
     {
-        var wanted = names
-            .Select(n => n.Trim())
-            .Where(n => n.Length > 0)
-            .Select(n => (Name: n.Length > 60 ? n[..60] : n, Slug: Slug.From(n)))
-            .Where(t => t.Slug.Length > 0)
-            .DistinctBy(t => t.Slug)
-            .ToList();
-        var slugs = wanted.Select(t => t.Slug).ToList();
+        var slugs = names.Select(Slug.From).Where(s => s.Length > 0).Distinct().ToList();
         var existing = await db.Tags.Where(t => slugs.Contains(t.Slug)).ToListAsync(cancellationToken);
-        var created = wanted
-            .Where(w => existing.All(e => e.Slug != w.Slug))
-            .Select(w => new Tag { Slug = w.Slug, Name = w.Name });
-        return [.. existing, .. created];
+        return new TagSet(existing).For(names);
     }
 
     private static string Summarise(string plainText)

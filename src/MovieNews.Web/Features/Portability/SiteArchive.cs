@@ -59,7 +59,7 @@ public sealed class SiteArchive(MovieNewsDbContext db, MarkdownRenderer renderer
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var existing = (await db.Articles.Select(a => a.Slug).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-        var tags = await db.Tags.ToDictionaryAsync(t => t.Slug, cancellationToken);
+        var tags = new TagSet(await db.Tags.ToListAsync(cancellationToken));
         var imported = new List<Article>();
         foreach (var archived in export.Articles.Where(a => Slug.IsValid(a.Slug) && !existing.Contains(a.Slug)))
         {
@@ -79,7 +79,7 @@ public sealed class SiteArchive(MovieNewsDbContext db, MarkdownRenderer renderer
                 DeletedUtc = archived.DeletedUtc,
                 CommentsOpen = archived.CommentsOpen,
                 Version = Math.Max(1, archived.Revisions.Count),
-                Tags = [.. archived.Tags.Select(name => Tag(tags, name)).Where(t => t is not null).Select(t => t!).DistinctBy(t => t.Slug)],
+                Tags = tags.For(archived.Tags),
             };
             db.Articles.Add(article);
             await db.SaveChangesAsync(cancellationToken);
@@ -129,30 +129,9 @@ public sealed class SiteArchive(MovieNewsDbContext db, MarkdownRenderer renderer
                 CreatedUtc = archived.CreatedUtc,
                 IsStaffReply = archived.IsStaffReply,
             };
-            db.Comments.Add(comment);
-            await db.SaveChangesAsync(cancellationToken);
-            comment.ThreadRootId = parent?.ThreadRootId ?? comment.Id;
+            await ImportedComments.AddAsync(db, comment, parent, cancellationToken);
             ids[archived.Key] = comment;
         }
-
-        await db.SaveChangesAsync(cancellationToken);
-    }
-
-    private static Tag? Tag(Dictionary<string, Tag> tags, string name)
-    {
-        var slug = Articles.Slug.From(name);
-        if (slug.Length == 0)
-        {
-            return null;
-        }
-
-        if (!tags.TryGetValue(slug, out var tag))
-        {
-            tag = new Tag { Slug = slug, Name = name.Length > 60 ? name[..60] : name };
-            tags[slug] = tag;
-        }
-
-        return tag;
     }
 }
 

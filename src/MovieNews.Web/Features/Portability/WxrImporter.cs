@@ -55,7 +55,7 @@ public sealed class WxrImporter(MovieNewsDbContext db, MarkdownRenderer renderer
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var existingSlugs = (await db.Articles.Select(a => a.Slug).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         var existingKeys = (await db.Comments.Where(c => c.ImportKey != null && c.ImportKey.StartsWith("wxr:")).Select(c => c.ImportKey!).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-        var tags = await db.Tags.ToDictionaryAsync(t => t.Slug, cancellationToken);
+        var tags = new TagSet(await db.Tags.ToListAsync(cancellationToken));
         var summary = new WxrSummary(0, 0, 0, 0);
         var imported = new List<Article>();
         for (var i = 0; i < posts.Count; i++)
@@ -89,7 +89,7 @@ public sealed class WxrImporter(MovieNewsDbContext db, MarkdownRenderer renderer
         return summary;
     }
 
-    private Article NewArticle(WxrPost post, Dictionary<string, Tag> tags)
+    private Article NewArticle(WxrPost post, TagSet tags)
     {
         var body = HtmlToMarkdown.Convert(post.ContentHtml);
         var plain = renderer.ToPlainText(body);
@@ -107,7 +107,7 @@ public sealed class WxrImporter(MovieNewsDbContext db, MarkdownRenderer renderer
             CreatedUtc = post.DateUtc,
             UpdatedUtc = post.DateUtc,
             CommentsOpen = post.CommentsOpen,
-            Tags = [.. post.Terms.Select(name => TagFor(tags, name)).Where(t => t is not null).Select(t => t!).DistinctBy(t => t.Slug)],
+            Tags = tags.For(post.Terms),
         };
     }
 
@@ -131,8 +131,6 @@ public sealed class WxrImporter(MovieNewsDbContext db, MarkdownRenderer renderer
             var comment = new Comment
             {
                 ArticleId = articleId,
-                ParentId = parent?.Id,
-                Depth = parent is null ? 1 : parent.Depth + 1,
                 AuthorName = Truncate(WebText(wxr.Author) is { Length: > 0 } name ? name : "Anonymous", 100),
                 AuthorEmail = wxr.Email is { Length: > 0 and <= 254 } email ? email : null,
                 AuthorWebsite = Moderation.CommentValidator.ParseWebsite(wxr.Url ?? string.Empty)?.AbsoluteUri,
@@ -144,10 +142,7 @@ public sealed class WxrImporter(MovieNewsDbContext db, MarkdownRenderer renderer
                 CreatedUtc = wxr.DateUtc,
                 ImportKey = key,
             };
-            db.Comments.Add(comment);
-            await db.SaveChangesAsync(cancellationToken);
-            comment.ThreadRootId = parent?.ThreadRootId ?? comment.Id;
-            await db.SaveChangesAsync(cancellationToken);
+            await ImportedComments.AddAsync(db, comment, parent, cancellationToken);
             byWordPressId[wxr.Id] = comment;
             existingKeys.Add(key);
             added++;
@@ -215,23 +210,6 @@ public sealed class WxrImporter(MovieNewsDbContext db, MarkdownRenderer renderer
         return DateTime.TryParseExact(raw, "yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var at)
             ? DateTime.SpecifyKind(at, DateTimeKind.Utc)
             : throw new WxrFormatException(line, $"'{raw}' is not a date like 2022-08-12 09:00:00.");
-    }
-
-    private static Tag? TagFor(Dictionary<string, Tag> tags, string name)
-    {
-        var slug = Slug.From(name);
-        if (slug.Length == 0)
-        {
-            return null;
-        }
-
-        if (!tags.TryGetValue(slug, out var tag))
-        {
-            tag = new Tag { Slug = slug, Name = Truncate(name, 60) };
-            tags[slug] = tag;
-        }
-
-        return tag;
     }
 
     private static string WebText(string html) => System.Net.WebUtility.HtmlDecode(System.Text.RegularExpressions.Regex.Replace(html, "<[^>]*>", string.Empty)).Trim();
