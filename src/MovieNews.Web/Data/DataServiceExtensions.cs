@@ -10,12 +10,23 @@ public static class DataServiceExtensions
     public const string ConnectionStringName = "MovieNews";
     private const string DefaultConnectionString = "Data Source=data/movienews.db";
 
+    /// <summary>An arbitrary constant naming MovieNews's start-up lock among the server's advisory locks.</summary>
+    private const long StartupLockKey = 0x4D6F7669654E;
+
     public static WebApplicationBuilder AddMovieNewsData(this WebApplicationBuilder builder)
     {
-        var connectionString = ResolveSqlitePath(
-            builder.Configuration.GetConnectionString(ConnectionStringName) ?? DefaultConnectionString,
-            builder.Environment.ContentRootPath);
-        builder.Services.AddDbContext<MovieNewsDbContext>(options => options.UseSqlite(connectionString));
+        var configured = builder.Configuration.GetConnectionString(ConnectionStringName);
+        if (DatabaseProviders.From(builder.Configuration) == DatabaseProvider.Postgres)
+        {
+            var postgres = DatabaseProviders.ValidPostgresConnectionString(configured);
+            builder.Services.AddDbContext<MovieNewsDbContext, PostgresMovieNewsDbContext>(options => options.UseNpgsql(postgres));
+        }
+        else
+        {
+            var sqlite = ResolveSqlitePath(configured ?? DefaultConnectionString, builder.Environment.ContentRootPath);
+            builder.Services.AddDbContext<MovieNewsDbContext>(options => options.UseSqlite(sqlite));
+        }
+
         builder.Services.AddSingleton(TimeProvider.System);
         return builder;
     }
@@ -25,11 +36,35 @@ public static class DataServiceExtensions
     {
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MovieNewsDbContext>();
-        await db.Database.MigrateAsync();
+        if (db.Database.IsNpgsql())
+        {
+            // Several instances may start at once against one server: one at a time migrates, seeds and
+            // creates the first admin, and the others then find it all done.
+            await db.Database.OpenConnectionAsync();
+            await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({StartupLockKey});");
+            try
+            {
+                await PrepareAsync(scope.ServiceProvider, db);
+            }
+            finally
+            {
+                await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_unlock({StartupLockKey});");
+                await db.Database.CloseConnectionAsync();
+            }
+
+            return;
+        }
+
         // WAL lets readers carry on while a comment is written; the mode is stored in the file itself.
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
-        await scope.ServiceProvider.GetRequiredService<SeedImporter>().ImportIfEmptyAsync(CancellationToken.None);
-        await scope.ServiceProvider.GetRequiredService<FirstAdmin>().EnsureAsync();
+        await PrepareAsync(scope.ServiceProvider, db);
+    }
+
+    private static async Task PrepareAsync(IServiceProvider services, MovieNewsDbContext db)
+    {
+        await db.Database.MigrateAsync();
+        await services.GetRequiredService<SeedImporter>().ImportIfEmptyAsync(CancellationToken.None);
+        await services.GetRequiredService<FirstAdmin>().EnsureAsync();
     }
 
     /// <summary>Runs a command-line command (<c>create-user</c>, <c>generate</c>) instead of serving, when one is given.</summary>

@@ -8,9 +8,19 @@ using MovieNews.Web.Features.Comments;
 
 namespace MovieNews.Web.Data;
 
-public sealed class MovieNewsDbContext(DbContextOptions<MovieNewsDbContext> options)
-    : IdentityDbContext<EditorUser, IdentityRole, string>(options)
+/// <summary>The site's data. This type owns the SQLite migrations; <see cref="PostgresMovieNewsDbContext"/> owns PostgreSQL's.</summary>
+public class MovieNewsDbContext : IdentityDbContext<EditorUser, IdentityRole, string>
 {
+    public MovieNewsDbContext(DbContextOptions<MovieNewsDbContext> options)
+        : base(options)
+    {
+    }
+
+    protected MovieNewsDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     public DbSet<Article> Articles => Set<Article>();
     public DbSet<Tag> Tags => Set<Tag>();
     public DbSet<Comment> Comments => Set<Comment>();
@@ -31,3 +41,9 @@ public sealed class MovieNewsDbContext(DbContextOptions<MovieNewsDbContext> opti
         builder.ApplyConfigurationsFromAssembly(typeof(MovieNewsDbContext).Assembly);
     }
 }
+
+/// <summary>
+/// The same model on PostgreSQL. A type of its own only so that each engine has its own migrations set
+/// (EF Core finds a context's migrations by its exact type); the app asks for <see cref="MovieNewsDbContext"/> everywhere.
+/// </summary>
+public sealed class PostgresMovieNewsDbContext(DbContextOptions<PostgresMovieNewsDbContext> options) : MovieNewsDbContext(options);

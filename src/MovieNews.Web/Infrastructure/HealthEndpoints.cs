@@ -8,18 +8,18 @@ namespace MovieNews.Web.Infrastructure;
 /// <summary><c>/health/live</c>: the process answers. <c>/health/ready</c>: the database is reachable and fully migrated.</summary>
 public static class HealthEndpoints
 {
-    private const string Ready = "ready";
+    public const string ReadyTag = "ready";
 
     public static IServiceCollection AddHealth(this IServiceCollection services)
     {
-        services.AddHealthChecks().AddCheck<DatabaseReady>("database", tags: [Ready]);
+        services.AddHealthChecks().AddCheck<DatabaseReady>("database", tags: [ReadyTag]);
         return services;
     }
 
     public static WebApplication MapHealth(this WebApplication app)
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(Ready) });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = check => check.Tags.Contains(ReadyTag) });
         return app;
     }
 
@@ -39,7 +39,7 @@ public static class HealthEndpoints
                     ? HealthCheckResult.Healthy("Reachable and migrated.")
                     : HealthCheckResult.Unhealthy($"{pending.Count} migrations are not applied.");
             }
-            catch (Exception e) when (e is Microsoft.Data.Sqlite.SqliteException or InvalidOperationException)
+            catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException)
             {
                 return HealthCheckResult.Unhealthy("The database cannot be reached.", e);
             }

@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Data.Sqlite;
+using MovieNews.Web.Data;
 
 namespace MovieNews.Web.Infrastructure;
 
@@ -68,7 +68,7 @@ public static class RequestLimits
                     context.Response.Headers.RetryAfter = "30";
                     // Pooled connections may have been opened while the fault lasted (read-only, say):
                     // drop them so the first request after the fault is fixed gets a healthy connection.
-                    SqliteConnection.ClearAllPools();
+                    DatabaseProviders.ClearPools();
                 }
             }
         });
@@ -79,22 +79,7 @@ public static class RequestLimits
     {
         BadHttpRequestException bad => bad.StatusCode,
         InvalidDataException => StatusCodes.Status400BadRequest,
-        _ when IsStorageFault(e) => StatusCodes.Status503ServiceUnavailable,
+        _ when DatabaseProviders.IsStorageFault(e) => StatusCodes.Status503ServiceUnavailable,
         _ => null,
     };
-
-    /// <summary>The database is read-only, missing, full or unreachable: the request is fine, the server cannot serve it now.</summary>
-    private static bool IsStorageFault(Exception e)
-    {
-        for (var current = e; current is not null; current = current.InnerException)
-        {
-            // BUSY, LOCKED, READONLY, IOERR, FULL, CANTOPEN, NOTADB (primary codes; extended codes carry them in the low byte).
-            if (current is SqliteException sqlite && (sqlite.SqliteErrorCode & 0xFF) is 5 or 6 or 8 or 10 or 13 or 14 or 26)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 }

@@ -21,7 +21,7 @@ public sealed class OperationsTests(MovieNewsFactory factory) : IClassFixture<Mo
         Assert.Equal("Healthy", await ready.Content.ReadAsStringAsync());
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task Readiness_fails_while_the_database_is_gone()
     {
         var client = factory.CreateBrowserClient();
@@ -40,7 +40,7 @@ public sealed class OperationsTests(MovieNewsFactory factory) : IClassFixture<Mo
         }
     }
 
-    [Fact]
+    [SqliteFact]
     public async Task An_online_backup_taken_while_comments_are_posted_is_consistent_and_restorable()
     {
         var target = Path.Combine(factory.DataDirectory, "backups", "copy.db");
@@ -73,11 +73,5 @@ public sealed class OperationsTests(MovieNewsFactory factory) : IClassFixture<Mo
     }
 
     /// <summary>Restoring is starting the app on the copied file (docs/operations.md).</summary>
-    private sealed class RestoredFactory(string databasePath) : MovieNewsFactory
-    {
-        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:MovieNews"] = $"Data Source={databasePath}",
-        };
-    }
+    private sealed class RestoredFactory(string databasePath) : MovieNewsFactory($"Data Source={databasePath}");
 }

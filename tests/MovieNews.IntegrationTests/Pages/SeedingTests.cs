@@ -36,7 +36,7 @@ public sealed class SeedingTests(MovieNewsFactory factory) : IClassFixture<Movie
     [Fact]
     public async Task A_second_start_on_the_same_database_creates_nothing_new()
     {
-        using var secondStart = new SameDatabaseFactory(factory.DatabasePath);
+        using var secondStart = new SameDatabaseFactory(factory.ConnectionString);
         _ = secondStart.CreateClient();
 
         await using var scope = secondStart.Services.CreateAsyncScope();
@@ -54,13 +54,7 @@ public sealed class SeedingTests(MovieNewsFactory factory) : IClassFixture<Movie
         Assert.Contains("'author' is missing", error.Message, StringComparison.Ordinal);
     }
 
-    private sealed class SameDatabaseFactory(string databasePath) : MovieNewsFactory
-    {
-        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
-        {
-            ["ConnectionStrings:MovieNews"] = $"Data Source={databasePath}",
-        };
-    }
+    private sealed class SameDatabaseFactory(string connectionString) : MovieNewsFactory(connectionString);
 
     private sealed class BrokenSeedFactory : MovieNewsFactory
     {

@@ -2,13 +2,15 @@ using System.Diagnostics;
 using System.Net;
 using Microsoft.Data.Sqlite;
 using MovieNews.IntegrationTests.Support;
+using MovieNews.Web.Data;
 using static MovieNews.IntegrationTests.Support.CommentForms;
 
 namespace MovieNews.IntegrationTests.Reliability;
 
 /// <summary>
-/// The database file made immutable (chattr +i: a read-only file even for root, which ignores permission
-/// bits): reading pages still works, writes answer 503 with nothing stored, and the site recovers by itself.
+/// The database made read-only (on SQLite the file made immutable with chattr +i, a read-only file even for
+/// root, which ignores permission bits; on PostgreSQL the database set to read-only transactions): reading
+/// pages still works, writes answer 503 with nothing stored, and the site recovers by itself.
 /// </summary>
 public sealed class StorageFaultTests(MovieNewsFactory factory) : IClassFixture<MovieNewsFactory>
 {
@@ -21,10 +23,10 @@ public sealed class StorageFaultTests(MovieNewsFactory factory) : IClassFixture<
         var form = await client.GetOkPageAsync(Article);
         var before = (await factory.CommentsOnAsync("will-there-be-a-purple-hearts-2")).Count;
 
-        Immutable(true);
+        ReadOnly(true);
         try
         {
-            SqliteConnection.ClearAllPools();
+            DatabaseProviders.ClearPools();
             var (read, _) = await client.GetPageAsync(Article);
             var write = await client.SubmitCommentFormAsync(form, Comment("Written during the fault"));
             var page = await HtmlClient.ParseAsync(write);
@@ -36,7 +38,7 @@ public sealed class StorageFaultTests(MovieNewsFactory factory) : IClassFixture<
         }
         finally
         {
-            Immutable(false);
+            ReadOnly(false);
         }
 
         var after = await client.SubmitCommentFormAsync(form, Comment("Written after the fault"));
@@ -47,8 +49,14 @@ public sealed class StorageFaultTests(MovieNewsFactory factory) : IClassFixture<
         Assert.DoesNotContain(comments, c => c.BodyMarkdown == "Written during the fault");
     }
 
-    private void Immutable(bool on)
+    private void ReadOnly(bool on)
     {
+        if (TestDatabase.IsPostgres)
+        {
+            TestDatabase.SetReadOnly(factory.ConnectionString, on);
+            return;
+        }
+
         using var chattr = Process.Start(new ProcessStartInfo("chattr", [on ? "+i" : "-i", factory.DatabasePath]) { RedirectStandardError = true })!;
         chattr.WaitForExit();
         Assert.True(chattr.ExitCode == 0, chattr.StandardError.ReadToEnd());
@@ -61,7 +69,7 @@ public sealed class MissingDirectoryTests(MovieNewsFactory factory) : IClassFixt
     private const string Article = "/articles/will-there-be-a-purple-hearts-2";
 
     /// <summary>A page already in the reader cache still serves; anything that needs the database answers 503.</summary>
-    [Fact]
+    [SqliteFact]
     public async Task Without_its_folder_the_site_answers_503_and_recovers_when_it_returns()
     {
         var client = factory.CreateBrowserClient();

@@ -7,17 +7,31 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 namespace MovieNews.IntegrationTests.Support;
 
 /// <summary>
-/// The real app on a real SQLite file in its own temp folder; one per test class (xunit runs classes in parallel).
+/// The real app on a database of its own, one per test class (xunit runs classes in parallel): a real SQLite
+/// file in a temp folder, or, when the suite runs on PostgreSQL (<see cref="TestDatabase"/>), a database of its
+/// own on the test server, with the output cache and data-protection keys in Redis under a prefix of its own.
 /// </summary>
 public class MovieNewsFactory : WebApplicationFactory<Program>
 {
+    private readonly bool _ownsDatabase;
+
     public MovieNewsFactory()
+        : this(sharedConnectionString: null)
     {
-        Directory.CreateDirectory(DataDirectory);
     }
 
-    public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "movienews-tests", Guid.NewGuid().ToString("N"));
+    /// <summary>A second app on another factory's database (a restart, a restore): it leaves that database alone when disposed.</summary>
+    protected MovieNewsFactory(string? sharedConnectionString)
+    {
+        Directory.CreateDirectory(DataDirectory);
+        _ownsDatabase = sharedConnectionString is null;
+        ConnectionString = sharedConnectionString ?? TestDatabase.ConnectionStringFor(DataDirectory, Id);
+    }
+
+    private string Id { get; } = Guid.NewGuid().ToString("N");
+    public string DataDirectory => Path.Combine(Path.GetTempPath(), "movienews-tests", Id);
     public string DatabasePath => Path.Combine(DataDirectory, "movienews.db");
+    public string ConnectionString { get; }
     public TestClock Clock { get; } = new();
 
     public const string AdminEmail = "admin@movienews.test";
@@ -29,8 +43,15 @@ public class MovieNewsFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
-        builder.UseSetting("ConnectionStrings:MovieNews", $"Data Source={DatabasePath}");
+        builder.UseSetting("ConnectionStrings:MovieNews", ConnectionString);
+        builder.UseSetting("Database:Provider", TestDatabase.Provider.ToString());
         builder.UseSetting("DataProtection:KeysPath", Path.Combine(DataDirectory, "keys"));
+        if (TestDatabase.Redis is { } redis)
+        {
+            builder.UseSetting("Redis:Configuration", redis);
+            builder.UseSetting("Redis:InstanceName", $"test-{Id}:");
+        }
+
         // Most tests post several comments in a row from one client; flood tests turn the rule back on.
         builder.UseSetting("Moderation:FloodIntervalSeconds", "0");
         // Tests sign in many times from one address; the rate-limit test sets its own tight limit.
@@ -63,6 +84,11 @@ public class MovieNewsFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
+        if (_ownsDatabase)
+        {
+            TestDatabase.Drop(ConnectionString);
+        }
+
         try
         {
             Directory.Delete(DataDirectory, recursive: true);

@@ -1,3 +1,5 @@
+using Microsoft.EntityFrameworkCore;
+using MovieNews.Web.Data;
 using MovieNews.Web.Features.Rendering;
 
 namespace MovieNews.Web.Features.Articles;
@@ -8,7 +10,11 @@ public static class ArticlesServiceExtensions
     {
         services.AddSingleton<MarkdownRenderer>();
         services.AddScoped<ArticleAuthoring>();
-        services.AddScoped<Search.ISearchIndex, Search.SqliteSearchIndex>();
+        services.AddScoped<Search.SqliteSearchIndex>();
+        services.AddScoped<Search.PostgresSearchIndex>();
+        services.AddScoped<Search.ISearchIndex>(provider => provider.GetRequiredService<MovieNewsDbContext>().Database.IsNpgsql()
+            ? provider.GetRequiredService<Search.PostgresSearchIndex>()
+            : provider.GetRequiredService<Search.SqliteSearchIndex>());
         services.AddScoped<Portability.SiteArchive>();
         services.AddScoped<Portability.WxrImporter>();
         services.AddScoped<Audit.AuditLog>();

@@ -73,6 +73,13 @@ public sealed class CommentPostingService(
             return new PostCommentResult.Closed();
         }
 
+        if (db.Database.IsNpgsql())
+        {
+            // PostgreSQL writes concurrently, across every app instance: a transaction-scoped advisory lock on
+            // the client makes that client's flood and duplicate checks and its insert one step.
+            return await PostInTransactionAsync(articleId, fields, clientHash, createdUtc, importKey, staff, options, nowUtc, cancellationToken);
+        }
+
         // SQLite takes the write lock when this transaction begins, so the flood and duplicate checks and
         // the insert happen as one step even when the same client posts twice at once. Writers also queue
         // here first: waiting in line is fairer and far quicker than SQLite's busy-retry sleeps.
@@ -99,6 +106,11 @@ public sealed class CommentPostingService(
         CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (db.Database.IsNpgsql())
+        {
+            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({clientHash}, 0));", cancellationToken);
+        }
+
         var submission = new CommentSubmission(
             articleId, fields.Name, fields.Email, fields.Website, fields.Body, fields.ParentId, fields.Honeypot, clientHash);
         var result = await moderation.ModerateAsync(submission, options, new EfCommentHistory(db), cancellationToken);

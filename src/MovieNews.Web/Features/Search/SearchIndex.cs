@@ -74,9 +74,6 @@ public sealed class SearchQuery
 /// <summary>SQLite FTS5: a contentless-style table keyed by the article id, ranked with bm25 (titles weigh more).</summary>
 public sealed class SqliteSearchIndex(MovieNewsDbContext db, TimeProvider clock) : ISearchIndex
 {
-    private const char MarkStart = '\u0001';
-    private const char MarkEnd = '\u0002';
-
     public async Task IndexAsync(Article article, CancellationToken cancellationToken)
     {
         await db.Database.ExecuteSqlInterpolatedAsync($"DELETE FROM ArticleSearch WHERE rowid = {article.Id};", cancellationToken);
@@ -125,14 +122,21 @@ public sealed class SqliteSearchIndex(MovieNewsDbContext db, TimeProvider clock)
                 reader.GetString(0),
                 reader.GetString(1),
                 DateTime.SpecifyKind(DateTime.Parse(reader.GetString(2), CultureInfo.InvariantCulture), DateTimeKind.Utc),
-                Highlight(reader.GetString(3))));
+                SearchSnippet.Highlight(reader.GetString(3))));
         }
 
         return new SearchResults(query.Text, hits, page, total, pageSize);
     }
+}
+
+/// <summary>Snippets come back from either engine with control characters around the matches.</summary>
+internal static class SearchSnippet
+{
+    public const char MarkStart = '\u0001';
+    public const char MarkEnd = '\u0002';
 
     /// <summary>Encodes the snippet first, then turns the engine's markers into &lt;mark&gt;: article text never becomes markup.</summary>
-    private static string Highlight(string snippet) =>
+    public static string Highlight(string snippet) =>
         WebUtility.HtmlEncode(snippet.Replace("\n", " ", StringComparison.Ordinal))
             .Replace(MarkStart.ToString(), "<mark>", StringComparison.Ordinal)
             .Replace(MarkEnd.ToString(), "</mark>", StringComparison.Ordinal);

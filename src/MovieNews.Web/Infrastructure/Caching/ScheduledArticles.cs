@@ -7,31 +7,45 @@ namespace MovieNews.Web.Infrastructure.Caching;
 
 /// <summary>
 /// Knows when the next scheduled article goes live, so cached pages are evicted at that moment: checked on
-/// each cacheable request (a comparison of two times), refreshed from the database only when it passes or
-/// an article is saved.
+/// each cacheable request (a comparison of two times), refreshed from the database when it passes, when
+/// an article is saved here, and every half minute (another app instance may have scheduled one).
 /// </summary>
 public sealed class ScheduledArticles(IOutputCacheStore store, TimeProvider clock, IServiceScopeFactory scopes)
 {
+    private static readonly TimeSpan _recheckEvery = TimeSpan.FromSeconds(30);
     private DateTime _nextDueUtc = DateTime.MinValue;
+    private DateTime _checkedUtc = DateTime.MinValue;
+    private DateTime? _latestLiveUtc;
 
     public async Task EvictIfDueAsync(CancellationToken cancellationToken)
     {
-        if (clock.GetUtcNow().UtcDateTime < _nextDueUtc)
+        var nowUtc = clock.GetUtcNow().UtcDateTime;
+        if (nowUtc < _nextDueUtc && nowUtc - _checkedUtc < _recheckEvery)
         {
             return;
         }
 
-        await store.EvictByTagAsync(ReaderPageCache.AllTag, cancellationToken);
         await using var scope = scopes.CreateAsyncScope();
+        var previousDueUtc = _nextDueUtc;
+        var previousLatestUtc = _latestLiveUtc;
         await RefreshAsync(scope.ServiceProvider.GetRequiredService<MovieNewsDbContext>(), cancellationToken);
+        // Due here, or gone live on another instance's schedule since the last look.
+        if (nowUtc >= previousDueUtc || _latestLiveUtc != previousLatestUtc)
+        {
+            await store.EvictByTagAsync(ReaderPageCache.AllTag, cancellationToken);
+        }
     }
 
     public async Task RefreshAsync(MovieNewsDbContext db, CancellationToken cancellationToken)
     {
         var nowUtc = clock.GetUtcNow().UtcDateTime;
+        _checkedUtc = nowUtc;
         var next = await db.Articles.AsNoTracking()
             .Where(a => a.DeletedUtc == null && a.Status == ArticleStatus.Scheduled && a.PublishedUtc > nowUtc)
             .MinAsync(a => a.PublishedUtc, cancellationToken);
         _nextDueUtc = next ?? DateTime.MaxValue;
+        _latestLiveUtc = await db.Articles.AsNoTracking()
+            .Where(a => a.DeletedUtc == null && a.Status == ArticleStatus.Scheduled && a.PublishedUtc <= nowUtc)
+            .MaxAsync(a => a.PublishedUtc, cancellationToken);
     }
 }
