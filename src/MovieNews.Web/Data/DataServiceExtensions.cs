@@ -1,5 +1,7 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using MovieNews.Web.Features.Accounts;
 using MovieNews.Web.Features.Seeding;
 
@@ -40,6 +42,7 @@ public static class DataServiceExtensions
         {
             // Several instances may start at once against one server: one at a time migrates, seeds and
             // creates the first admin, and the others then find it all done.
+            await CreatePostgresDatabaseIfMissingAsync(db);
             await db.Database.OpenConnectionAsync();
             await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_lock({StartupLockKey});");
             try
@@ -58,6 +61,24 @@ public static class DataServiceExtensions
         // WAL lets readers carry on while a comment is written; the mode is stored in the file itself.
         await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;");
         await PrepareAsync(scope.ServiceProvider, db);
+    }
+
+    private static async Task CreatePostgresDatabaseIfMissingAsync(MovieNewsDbContext db)
+    {
+        var creator = db.GetService<IRelationalDatabaseCreator>();
+        if (await creator.ExistsAsync())
+        {
+            return;
+        }
+
+        try
+        {
+            await creator.CreateAsync();
+        }
+        catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.DuplicateDatabase)
+        {
+            // Another instance created it a moment ago.
+        }
     }
 
     private static async Task PrepareAsync(IServiceProvider services, MovieNewsDbContext db)

@@ -17,7 +17,11 @@ public sealed class CountingFactory : MovieNewsFactory
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         base.ConfigureWebHost(builder);
-        builder.ConfigureServices(services => services.ConfigureDbContext<MovieNewsDbContext>(options => options.AddInterceptors(Counter)));
+        builder.ConfigureServices(services =>
+        {
+            services.ConfigureDbContext<MovieNewsDbContext>(options => options.AddInterceptors(Counter));
+            services.ConfigureDbContext<PostgresMovieNewsDbContext>(options => options.AddInterceptors(Counter));
+        });
     }
 }
 

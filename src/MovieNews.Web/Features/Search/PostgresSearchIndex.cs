@@ -24,7 +24,7 @@ public sealed class PostgresSearchIndex(MovieNewsDbContext db, TimeProvider cloc
             WITH matches AS (
                 SELECT a."Slug", a."Title", a."PublishedUtc", a."Excerpt", a."BodyMarkdown",
                        ts_rank(a."SearchDocument", q.query) AS "Rank", count(*) OVER () AS "Total"
-                FROM "Articles" a, to_tsquery('simple', {tsQuery}) AS q(query)
+                FROM "Articles" a, to_tsquery('movienews_search', {tsQuery}) AS q(query)
                 WHERE a."SearchDocument" @@ q.query
                   AND a."DeletedUtc" IS NULL AND a."Status" IN ('Published', 'Scheduled')
                   AND a."PublishedUtc" IS NOT NULL AND a."PublishedUtc" <= {nowUtc}
@@ -32,7 +32,7 @@ public sealed class PostgresSearchIndex(MovieNewsDbContext db, TimeProvider cloc
                 LIMIT {pageSize} OFFSET {skip}
             )
             SELECT m."Slug", m."Title", m."PublishedUtc", m."Total",
-                   ts_headline('simple', m."Excerpt" || ' ' || m."BodyMarkdown", to_tsquery('simple', {tsQuery}), {options}) AS "Snippet"
+                   ts_headline('movienews_search', m."Excerpt" || ' ' || m."BodyMarkdown", to_tsquery('movienews_search', {tsQuery}), {options}) AS "Snippet"
             FROM matches m
             ORDER BY m."Rank" DESC, m."PublishedUtc" DESC
             """).ToListAsync(cancellationToken);
@@ -49,7 +49,7 @@ public sealed class PostgresSearchIndex(MovieNewsDbContext db, TimeProvider cloc
         await db.Database.SqlQuery<int>($"""
             SELECT count(*)::int AS "Value"
             FROM "Articles" a
-            WHERE a."SearchDocument" @@ to_tsquery('simple', {tsQuery})
+            WHERE a."SearchDocument" @@ to_tsquery('movienews_search', {tsQuery})
               AND a."DeletedUtc" IS NULL AND a."Status" IN ('Published', 'Scheduled')
               AND a."PublishedUtc" IS NOT NULL AND a."PublishedUtc" <= {nowUtc}
             """).SingleAsync(cancellationToken);

@@ -49,8 +49,12 @@ public sealed class IndexModel(MovieNewsDbContext db, TimeProvider clock) : Page
         };
         if (!string.IsNullOrWhiteSpace(Q))
         {
-            var term = Q.Trim();
-            articles = articles.Where(a => EF.Functions.Like(a.Title, "%" + term.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%", "\\"));
+            // Lower-cased on both sides: SQLite's LIKE ignores ASCII case, PostgreSQL's does not.
+            var term = Q.Trim().ToLowerInvariant();
+            var pattern = "%" + term.Replace("\\", "\\\\").Replace("%", "\\%").Replace("_", "\\_") + "%";
+#pragma warning disable CA1304, CA1311 // Translated to SQL lower(): the culture-aware overloads cannot be.
+            articles = articles.Where(a => EF.Functions.Like(a.Title.ToLower(), pattern, "\\"));
+#pragma warning restore CA1304, CA1311
         }
 
         articles = Sort switch
