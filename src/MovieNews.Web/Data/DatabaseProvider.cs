@@ -55,7 +55,10 @@ public static class DatabaseProviders
         }
     }
 
-    /// <summary>True when a database error means storage cannot serve now (read-only, full, unreachable), not that the request was wrong.</summary>
+    /// <summary>
+    /// True when an error means storage cannot serve now (the database read-only, full or unreachable; Redis,
+    /// which holds the shared keys, unreachable), not that the request was wrong.
+    /// </summary>
     public static bool IsStorageFault(Exception e)
     {
         for (var current = e; current is not null; current = current.InnerException)
@@ -70,6 +73,7 @@ public static class DatabaseProviders
                     || postgres.SqlState.StartsWith("57P", StringComparison.Ordinal)
                     || postgres.SqlState == PostgresErrorCodes.ReadOnlySqlTransaction:
                 case NpgsqlException { InnerException: System.Net.Sockets.SocketException or IOException or TimeoutException }:
+                case StackExchange.Redis.RedisConnectionException or StackExchange.Redis.RedisTimeoutException:
                     return true;
             }
         }

@@ -1,8 +1,10 @@
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.AspNetCore.OutputCaching.StackExchangeRedis;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using MovieNews.Web.Infrastructure.Caching;
 using StackExchange.Redis;
 
 namespace MovieNews.Web.Infrastructure;
@@ -50,6 +52,15 @@ public static class DataProtectionExtensions
         builder.Services.AddStackExchangeRedisOutputCache(cache => cache.InstanceName = prefix + "pages:");
         builder.Services.AddOptions<RedisOutputCacheOptions>().Configure<IServiceProvider>((cache, services) =>
             cache.ConnectionMultiplexerFactory = () => Task.FromResult(services.GetRequiredService<IConnectionMultiplexer>()));
+        // The Redis store, wrapped so an outage degrades to no caching. Registered before AddOutputCache,
+        // whose in-memory store is only added when no store is.
+        var redisStore = builder.Services.Last(d => d.ServiceType == typeof(IOutputCacheStore));
+        builder.Services.Remove(redisStore);
+        builder.Services.AddSingleton<IOutputCacheStore>(services => new FailSoftOutputCacheStore(
+            (IOutputCacheStore)(redisStore.ImplementationFactory?.Invoke(services)
+                ?? ActivatorUtilities.CreateInstance(services, redisStore.ImplementationType!)),
+            services.GetRequiredService<IConnectionMultiplexer>(),
+            services.GetRequiredService<ILogger<FailSoftOutputCacheStore>>()));
         builder.Services.AddHealthChecks().AddCheck<RedisReady>("redis", tags: [HealthEndpoints.ReadyTag]);
         return builder;
     }

@@ -32,6 +32,9 @@ public class MovieNewsFactory : WebApplicationFactory<Program>
     public string DataDirectory => Path.Combine(Path.GetTempPath(), "movienews-tests", Id);
     public string DatabasePath => Path.Combine(DataDirectory, "movienews.db");
     public string ConnectionString { get; }
+
+    /// <summary>This app's keys in the shared test Redis start with this.</summary>
+    public string RedisPrefix => $"test-{Id}:";
     public TestClock Clock { get; } = new();
 
     public const string AdminEmail = "admin@movienews.test";
@@ -49,7 +52,7 @@ public class MovieNewsFactory : WebApplicationFactory<Program>
         if (TestDatabase.Redis is { } redis)
         {
             builder.UseSetting("Redis:Configuration", redis);
-            builder.UseSetting("Redis:InstanceName", $"test-{Id}:");
+            builder.UseSetting("Redis:InstanceName", RedisPrefix);
         }
 
         // Most tests post several comments in a row from one client; flood tests turn the rule back on.
