@@ -20,10 +20,17 @@ public static class BackupCommand
             return 2;
         }
 
-        var target = Path.GetFullPath(args[index + 1]);
-        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MovieNewsDbContext>();
+        if (!db.Database.IsSqlite())
+        {
+            // PostgreSQL has its own consistent online backup; docs/operations.md shows it.
+            await output.WriteLineAsync("backup copies a SQLite database. On PostgreSQL use pg_dump --format=custom (see docs/operations.md).");
+            return 2;
+        }
+
+        var target = Path.GetFullPath(args[index + 1]);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         await using var source = new SqliteConnection(db.Database.GetConnectionString());
         await source.OpenAsync();
         await using (var destination = new SqliteConnection($"Data Source={target};Pooling=False"))

@@ -55,6 +55,11 @@ public static class RequestLimits
 
             try
             {
+                if (context.Features.Get<IStatusCodeReExecuteFeature>() is null)
+                {
+                    await NulCharacters.RemoveAsync(context);
+                }
+
                 await next(context);
             }
             catch (Exception e) when (!context.Response.HasStarted && StatusFor(e) is { } status)

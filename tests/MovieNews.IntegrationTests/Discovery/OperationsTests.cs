@@ -72,6 +72,19 @@ public sealed class OperationsTests(MovieNewsFactory factory) : IClassFixture<Mo
         Assert.Equal(HttpStatusCode.OK, (await restored.CreateBrowserClient().GetAsync("/articles/will-there-be-a-purple-hearts-2")).StatusCode);
     }
 
+    [PostgresFact]
+    public async Task Backup_on_postgresql_points_to_pg_dump_and_writes_nothing()
+    {
+        var target = Path.Combine(factory.DataDirectory, "backups", "copy.db");
+        using var output = new StringWriter();
+
+        var exit = await BackupCommand.RunAsync(factory.Services, ["backup", "--to", target], output);
+
+        Assert.Equal(2, exit);
+        Assert.Contains("pg_dump", output.ToString(), StringComparison.Ordinal);
+        Assert.False(File.Exists(target));
+    }
+
     /// <summary>Restoring is starting the app on the copied file (docs/operations.md).</summary>
     private sealed class RestoredFactory(string databasePath) : MovieNewsFactory($"Data Source={databasePath}");
 }

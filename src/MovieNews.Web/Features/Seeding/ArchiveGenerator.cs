@@ -27,6 +27,12 @@ public static class ArchiveGenerator
         var stopwatch = Stopwatch.StartNew();
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MovieNewsDbContext>();
+        if (!db.Database.IsSqlite())
+        {
+            await output.WriteLineAsync("generate writes a SQLite archive for the scale benchmarks; run it with Database:Provider=Sqlite.");
+            return 2;
+        }
+
         var renderer = scope.ServiceProvider.GetRequiredService<MarkdownRenderer>();
         var random = new Random(20261125);
         var connection = (SqliteConnection)db.Database.GetDbConnection();
