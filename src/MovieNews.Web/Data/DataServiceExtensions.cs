@@ -75,9 +75,10 @@ public static class DataServiceExtensions
         {
             await creator.CreateAsync();
         }
-        catch (Npgsql.PostgresException e) when (e.SqlState == Npgsql.PostgresErrorCodes.DuplicateDatabase)
+        catch (Npgsql.PostgresException e) when (e.SqlState is Npgsql.PostgresErrorCodes.DuplicateDatabase or Npgsql.PostgresErrorCodes.UniqueViolation)
         {
-            // Another instance created it a moment ago.
+            // Another instance created it a moment ago (two CREATE DATABASE at once can also collide on
+            // the catalogue's unique index rather than report the duplicate).
         }
     }
 

@@ -14,22 +14,8 @@ public sealed class ConcurrentCommentersTests : IDisposable
     public async Task Twenty_commenters_posting_fifty_comments_each_store_exactly_one_thousand()
     {
         using var app = await AppProcess.StartAsync(_directory);
-        var statuses = new ConcurrentBag<int>();
-        var ids = new ConcurrentBag<int>();
 
-        await Task.WhenAll(Enumerable.Range(0, 20).Select(async client =>
-        {
-            using var commenter = await app.NewCommenterAsync(Article);
-            for (var i = 0; i < 50; i++)
-            {
-                var (status, id) = await commenter.PostAsync($"Load {client}", $"Comment {i} from client {client}");
-                statuses.Add(status);
-                if (id is { } stored)
-                {
-                    ids.Add(stored);
-                }
-            }
-        }));
+        var (statuses, ids) = await Crowd.PostAsync([app], Article, commenters: 20, commentsEach: 50);
 
         Assert.DoesNotContain(statuses, s => s >= 500);
         Assert.Equal(1000, statuses.Count(s => s == 303));

@@ -41,8 +41,15 @@ public sealed partial class AppProcess : IDisposable
         }
 
         var process = Process.Start(start)!;
+        var errors = new System.Collections.Concurrent.ConcurrentQueue<string>();
         process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, line) =>
+        {
+            if (line.Data is { } text && errors.Count < 200)
+            {
+                errors.Enqueue(text);
+            }
+        };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var app = new AppProcess(process, $"http://127.0.0.1:{port}");
@@ -63,7 +70,7 @@ public sealed partial class AppProcess : IDisposable
 
             if (process.HasExited)
             {
-                throw new InvalidOperationException($"The app exited with code {process.ExitCode} before serving.");
+                throw new InvalidOperationException($"The app exited with code {process.ExitCode} before serving:\n{string.Join('\n', errors)}");
             }
 
             await Task.Delay(100);

@@ -54,6 +54,27 @@ public sealed class SeedingTests(MovieNewsFactory factory) : IClassFixture<Movie
         Assert.Contains("'author' is missing", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_first_start_with_hold_everything_on_still_imports_the_seed_threads_as_they_were()
+    {
+        using var holding = new HoldEverythingFactory();
+        _ = holding.CreateClient();
+
+        await using var scope = holding.Services.CreateAsyncScope();
+        var comments = scope.ServiceProvider.GetRequiredService<MovieNewsDbContext>().Comments;
+        Assert.Equal(59, await comments.CountAsync(c => c.Status == Web.Features.Comments.CommentStatus.Approved));
+        Assert.True(await comments.AnyAsync(c => c.ParentId != null));
+    }
+
+    private sealed class HoldEverythingFactory : MovieNewsFactory
+    {
+        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+        {
+            ["Moderation:HoldAll"] = "true",
+            ["Moderation:HoldFirstComment"] = "true",
+        };
+    }
+
     private sealed class SameDatabaseFactory(string connectionString) : MovieNewsFactory(connectionString);
 
     private sealed class BrokenSeedFactory : MovieNewsFactory

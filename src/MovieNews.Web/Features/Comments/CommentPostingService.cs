@@ -72,6 +72,20 @@ public sealed class CommentPostingService(
             Refused("closed");
             return new PostCommentResult.Closed();
         }
+        else if (importKey is not null && (options.HoldAll || options.HoldFirstComment))
+        {
+            // An import brings a conversation that already happened: the policies for new commenters (hold
+            // everything, hold first comments) are not for it, and holding a parent would orphan its replies.
+            // The content rules (blocked words, links) still apply.
+            options = new ModerationOptions
+            {
+                FloodIntervalSeconds = options.FloodIntervalSeconds,
+                DuplicateWindowMinutes = options.DuplicateWindowMinutes,
+                LinkHoldThreshold = options.LinkHoldThreshold,
+                BlockedWords = options.BlockedWords,
+                MaxDepth = options.MaxDepth,
+            };
+        }
 
         if (db.Database.IsNpgsql())
         {

@@ -1,0 +1,200 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text.RegularExpressions;
+using MovieNews.EndToEndTests.Support;
+
+namespace MovieNews.EndToEndTests.Reliability;
+
+/// <summary>
+/// Two app processes on two ports sharing one PostgreSQL database and one Redis, as behind a load balancer
+/// (docs/operations.md): what one instance does, the other sees at once, and a sign-in works on both.
+/// </summary>
+public sealed partial class ScaleOutTests : IDisposable
+{
+    private const string Article = "/articles/the-quiet-return-of-the-mid-budget-thriller";
+    private const string AdminEmail = "admin@movienews.test";
+    private const string AdminPassword = "correct horse battery staple";
+    private readonly SharedServices _shared = SharedServices.PostgresServer is null ? null! : new SharedServices();
+    private readonly string _directory = Directory.CreateTempSubdirectory("movienews-scale").FullName;
+
+    [SharedServicesFact]
+    public async Task A_comment_approved_through_one_instance_is_visible_at_once_through_the_other()
+    {
+        var (first, second) = await StartTwoAsync(new() { ["Moderation__HoldAll"] = "true" });
+        using var reader = Browser();
+        using var commenter = await first.NewCommenterAsync(Article);
+        var (status, id) = await commenter.PostAsync("Scale Reader", "Held first, then approved on the other instance");
+        Assert.Equal(303, status);
+        Assert.DoesNotContain("Held first, then approved", await reader.GetStringAsync(second.BaseUrl + Article), StringComparison.Ordinal);
+        Assert.True(await _shared.HasRedisKeyAsync("article-page:"), "The second instance's copy of the page is in the shared cache.");
+
+        using var editor = Browser();
+        await SignInAsync(editor, first);
+        var queue = await editor.GetStringAsync(first.BaseUrl + "/admin/comments?status=pending");
+        var approved = await editor.PostAsync(first.BaseUrl + "/admin/comments?status=pending", new FormUrlEncodedContent(
+        [
+            new("__RequestVerificationToken", Token(queue)),
+            new("act", $"Approve:{id}"),
+        ]));
+
+        Assert.True(approved.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.SeeOther, $"Approving answered {approved.StatusCode}");
+        Assert.Contains("Held first, then approved", await reader.GetStringAsync(second.BaseUrl + Article), StringComparison.Ordinal);
+    }
+
+    [SharedServicesFact]
+    public async Task A_sign_in_on_one_instance_works_on_the_other_and_sign_out_ends_it_on_both()
+    {
+        var (first, second) = await StartTwoAsync();
+        var cookies = new CookieContainer();
+        using var editor = Browser(cookies);
+
+        await SignInAsync(editor, first);
+        var copiedCookie = cookies.GetCookieHeader(new Uri(first.BaseUrl));
+        var onSecond = await editor.GetAsync(second.BaseUrl + "/admin");
+        Assert.Equal(HttpStatusCode.OK, onSecond.StatusCode);
+
+        var dashboard = await onSecond.Content.ReadAsStringAsync();
+        var signOut = await editor.PostAsync(second.BaseUrl + "/account/logout", new FormUrlEncodedContent([new("__RequestVerificationToken", Token(dashboard))]));
+        Assert.True(signOut.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.SeeOther, $"Signing out answered {signOut.StatusCode}");
+
+        // A copy of the cookie kept from before the sign-out is refused by the other instance too.
+        using var replay = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false });
+        using var request = new HttpRequestMessage(HttpMethod.Get, first.BaseUrl + "/admin");
+        request.Headers.Add("Cookie", copiedCookie);
+        Assert.Equal(HttpStatusCode.Redirect, (await replay.SendAsync(request)).StatusCode);
+    }
+
+    [SharedServicesFact]
+    public async Task A_comment_form_from_one_instance_posts_through_the_other()
+    {
+        var (first, second) = await StartTwoAsync();
+        using var browser = Browser();
+        var form = await browser.GetStringAsync(first.BaseUrl + Article);
+
+        var posted = await browser.PostAsync(second.BaseUrl + Article, new FormUrlEncodedContent(
+        [
+            new("__RequestVerificationToken", Token(form)),
+            new("Input.Name", "Across instances"),
+            new("Input.Body", "Form from the first instance, posted to the second"),
+        ]));
+
+        Assert.Equal(HttpStatusCode.SeeOther, posted.StatusCode);
+    }
+
+    [SharedServicesFact]
+    public async Task Twenty_commenters_posting_fifty_comments_each_over_two_instances_store_exactly_one_thousand()
+    {
+        var (first, second) = await StartTwoAsync();
+
+        var (statuses, ids) = await Crowd.PostAsync([first, second], Article, commenters: 20, commentsEach: 50);
+
+        Assert.DoesNotContain(statuses, s => s >= 500);
+        Assert.Equal(1000, statuses.Count(s => s == 303));
+        Assert.Equal(1000, ids.Distinct().Count());
+        var bodies = _shared.Query("""SELECT "BodyMarkdown" FROM "Comments" WHERE "BodyMarkdown" LIKE 'Comment %'""", r => r.GetString(0));
+        Assert.Equal(1000, bodies.Count);
+        Assert.Equal(1000, bodies.Distinct().Count());
+    }
+
+    [SharedServicesFact]
+    public async Task Every_acknowledged_comment_survives_a_kill_9_on_postgresql()
+    {
+        var acknowledged = new ConcurrentBag<int>();
+        var app = await AppProcess.StartAsync(_directory, _shared.AppSettings);
+        using var stop = new CancellationTokenSource();
+        var posting = Enumerable.Range(0, 10).Select(client => Task.Run(async () =>
+        {
+            using var commenter = await app.NewCommenterAsync(Article);
+            for (var i = 0; !stop.IsCancellationRequested && i < 10_000; i++)
+            {
+                try
+                {
+                    if ((await commenter.PostAsync($"Crash {client}", $"Before the crash {i} from {client}")).CommentId is { } stored)
+                    {
+                        acknowledged.Add(stored);
+                    }
+                }
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+                {
+                    return; // The server is gone.
+                }
+            }
+        })).ToList();
+        while (acknowledged.Count < 200)
+        {
+            await Task.Delay(20);
+        }
+
+        app.KillHard();
+        await stop.CancelAsync();
+        await Task.WhenAll(posting);
+        app.Dispose();
+
+        using var restarted = await AppProcess.StartAsync(_directory, _shared.AppSettings);
+        var stored = _shared.Query("""SELECT "Id" FROM "Comments" """, r => r.GetInt32(0)).ToHashSet();
+        Assert.Empty(acknowledged.Except(stored));
+        using var after = await restarted.NewCommenterAsync(Article);
+        Assert.Equal(303, (await after.PostAsync("After", "Posting works after the restart")).Status);
+    }
+
+    public void Dispose()
+    {
+        foreach (var instance in _instances)
+        {
+            instance.Dispose();
+        }
+
+        _shared?.Dispose();
+        try
+        {
+            Directory.Delete(_directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // Left for the OS temp cleaner.
+        }
+    }
+
+    private readonly List<AppProcess> _instances = [];
+
+    /// <summary>Both instances are started at once, as a deployment would: one migrates and seeds, the other waits for it.</summary>
+    private async Task<(AppProcess First, AppProcess Second)> StartTwoAsync(Dictionary<string, string>? extra = null)
+    {
+        var settings = new Dictionary<string, string>(_shared.AppSettings)
+        {
+            ["Admin__Email"] = AdminEmail,
+            ["Admin__Password"] = AdminPassword,
+        };
+        foreach (var (key, value) in extra ?? [])
+        {
+            settings[key] = value;
+        }
+
+        var started = await Task.WhenAll(
+            AppProcess.StartAsync(Path.Combine(_directory, "first"), settings),
+            AppProcess.StartAsync(Path.Combine(_directory, "second"), settings));
+        _instances.AddRange(started);
+        return (started[0], started[1]);
+    }
+
+    /// <summary>One browser for both instances: cookies for 127.0.0.1 go to every port, as they would to one host name behind a balancer.</summary>
+    private static HttpClient Browser(CookieContainer? cookies = null) =>
+        new(new HttpClientHandler { UseCookies = true, CookieContainer = cookies ?? new CookieContainer(), AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(30) };
+
+    private static async Task SignInAsync(HttpClient browser, AppProcess instance)
+    {
+        var login = await browser.GetStringAsync(instance.BaseUrl + "/account/login");
+        var signedIn = await browser.PostAsync(instance.BaseUrl + "/account/login", new FormUrlEncodedContent(
+        [
+            new("__RequestVerificationToken", Token(login)),
+            new("Email", AdminEmail),
+            new("Password", AdminPassword),
+        ]));
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+    }
+
+    private static string Token(string html) => TokenPattern().Match(html).Groups[1].Value;
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenPattern();
+}
