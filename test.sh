@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs every test MovieNews has, after installing whatever the tests need that this machine lacks:
 # Debian's Chromium (browser tests), a Java runtime (the Nu HTML Checker), the npm checkers in tests/tools,
-# and the local .NET tools. Extra arguments go to `dotnet test` (CI passes a TRX logger).
+# PostgreSQL and Redis (started on loopback for the run, stopped at exit), and the local .NET tools.
+# The whole solution runs on SQLite, then the integration suite again on PostgreSQL with Redis.
+# Extra arguments go to `dotnet test` (CI passes a TRX logger).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -26,4 +28,12 @@ dotnet restore MovieNews.sln
 # Style is part of the build contract: .editorconfig, enforced.
 dotnet format MovieNews.sln --verify-no-changes --no-restore
 
-dotnet test MovieNews.sln --no-restore "$@"
+source scripts/test-services.sh
+test_services_start
+
+status=0
+dotnet test MovieNews.sln --no-restore "$@" || status=$?
+
+echo "The integration suite again, on PostgreSQL with Redis:"
+MOVIENEWS_TEST_PROVIDER=Postgres dotnet test tests/MovieNews.IntegrationTests --no-restore --no-build "$@" || status=$?
+exit "$status"

@@ -5,8 +5,14 @@
 #   source scripts/test-services.sh
 set -euo pipefail
 
-test_services_pg_port="${MOVIENEWS_TEST_PG_PORT:-55432}"
-test_services_redis_port="${MOVIENEWS_TEST_REDIS_PORT:-6380}"
+# The first free port from the usual one up, so a server already running there is left alone.
+test_services_free_port() {
+    local port="$1"
+    while (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; do
+        port=$((port + 1))
+    done
+    echo "$port"
+}
 
 test_services_install() {
     local missing=()
@@ -33,6 +39,8 @@ test_services_stop() {
 
 test_services_start() {
     test_services_install
+    test_services_pg_port="$(test_services_free_port "${MOVIENEWS_TEST_PG_PORT:-55432}")"
+    test_services_redis_port="$(test_services_free_port "${MOVIENEWS_TEST_REDIS_PORT:-6380}")"
     test_services_pgbin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
     test_services_dir="$(mktemp -d /tmp/movienews-services.XXXXXX)"
     chmod 755 "$test_services_dir"
