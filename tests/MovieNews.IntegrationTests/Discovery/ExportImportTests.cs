@@ -11,8 +11,29 @@ public sealed class EmptySiteFactory : MovieNewsFactory
     protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Seeds:Enabled"] = "false" };
 }
 
+/// <summary>A seeded site on SQLite, whatever engine this run is on.</summary>
+public sealed class SqliteSiteFactory() : MovieNewsFactory(sharedConnectionString: null, DatabaseProvider.Sqlite);
+
 public sealed class ExportImportTests(MovieNewsFactory factory) : IClassFixture<MovieNewsFactory>
 {
+    [PostgresFact]
+    public async Task A_site_moves_from_sqlite_to_postgresql_through_the_json_export()
+    {
+        using var sqlite = new SqliteSiteFactory();
+        var admin = await sqlite.SignedInAdminAsync();
+        await admin.SubmitAsync("/admin/articles/edit/1", "#article-editor", new Dictionary<string, string?> { ["Input.Body"] = "Edited on SQLite." }, "button[formaction*=Save]");
+        var file = Path.Combine(sqlite.DataDirectory, "move.json");
+        Assert.Equal(0, await SiteArchiveCommands.ExportAsync(sqlite.Services, ["export", "--to", file], TextWriter.Null));
+
+        using var postgres = new EmptySiteFactory();
+        _ = postgres.CreateClient();
+        Assert.Equal(0, await SiteArchiveCommands.ImportAsync(postgres.Services, ["import-json", file], TextWriter.Null));
+
+        Assert.Equal(await SnapshotAsync(sqlite), await SnapshotAsync(postgres));
+        var page = await postgres.CreateBrowserClient().GetOkPageAsync("/articles/will-there-be-a-purple-hearts-2");
+        Assert.StartsWith("59 thoughts on", page.QuerySelector("#comments-title")!.TextContent, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Exporting_and_importing_into_an_empty_site_gives_the_same_site()
     {

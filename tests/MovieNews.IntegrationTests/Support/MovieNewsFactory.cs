@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using MovieNews.Web.Data;
 
 namespace MovieNews.IntegrationTests.Support;
 
@@ -14,6 +15,7 @@ namespace MovieNews.IntegrationTests.Support;
 public class MovieNewsFactory : WebApplicationFactory<Program>
 {
     private readonly bool _ownsDatabase;
+    private readonly DatabaseProvider _provider;
 
     public MovieNewsFactory()
         : this(sharedConnectionString: null)
@@ -22,10 +24,17 @@ public class MovieNewsFactory : WebApplicationFactory<Program>
 
     /// <summary>A second app on another factory's database (a restart, a restore): it leaves that database alone when disposed.</summary>
     protected MovieNewsFactory(string? sharedConnectionString)
+        : this(sharedConnectionString, TestDatabase.Provider)
+    {
+    }
+
+    /// <summary>An app on the given engine whatever this run's engine is (moving a site between engines).</summary>
+    protected MovieNewsFactory(string? sharedConnectionString, DatabaseProvider provider)
     {
         Directory.CreateDirectory(DataDirectory);
+        _provider = provider;
         _ownsDatabase = sharedConnectionString is null;
-        ConnectionString = sharedConnectionString ?? TestDatabase.ConnectionStringFor(DataDirectory, Id);
+        ConnectionString = sharedConnectionString ?? TestDatabase.ConnectionStringFor(provider, DataDirectory, Id);
     }
 
     private string Id { get; } = Guid.NewGuid().ToString("N");
@@ -47,9 +56,9 @@ public class MovieNewsFactory : WebApplicationFactory<Program>
     {
         builder.UseEnvironment("Testing");
         builder.UseSetting("ConnectionStrings:MovieNews", ConnectionString);
-        builder.UseSetting("Database:Provider", TestDatabase.Provider.ToString());
+        builder.UseSetting("Database:Provider", _provider.ToString());
         builder.UseSetting("DataProtection:KeysPath", Path.Combine(DataDirectory, "keys"));
-        if (TestDatabase.Redis is { } redis)
+        if (_provider == DatabaseProvider.Postgres && TestDatabase.Redis is { } redis)
         {
             builder.UseSetting("Redis:Configuration", redis);
             builder.UseSetting("Redis:InstanceName", RedisPrefix);
@@ -87,7 +96,7 @@ public class MovieNewsFactory : WebApplicationFactory<Program>
     {
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
-        if (_ownsDatabase)
+        if (_ownsDatabase && _provider == DatabaseProvider.Postgres)
         {
             TestDatabase.Drop(ConnectionString);
         }

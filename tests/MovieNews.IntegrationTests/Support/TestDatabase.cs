@@ -27,17 +27,14 @@ public static class TestDatabase
                 "MOVIENEWS_TEST_PROVIDER=Postgres needs MOVIENEWS_TEST_POSTGRES (a server connection string); ./test.sh starts a server and sets it.");
 
     /// <summary>A database of the test's own: a file in its folder, or a fresh database on the server (the app creates it when migrating).</summary>
-    public static string ConnectionStringFor(string dataDirectory, string id) => IsPostgres
+    public static string ConnectionStringFor(DatabaseProvider provider, string dataDirectory, string id) => provider == DatabaseProvider.Postgres
         ? new NpgsqlConnectionStringBuilder(PostgresServer) { Database = $"movienews_{id}", IncludeErrorDetail = true }.ConnectionString
         : $"Data Source={Path.Combine(dataDirectory, "movienews.db")}";
 
     public static void Drop(string connectionString)
     {
-        if (IsPostgres)
-        {
-            ClearPool(connectionString);
-            OnServer($"DROP DATABASE IF EXISTS \"{NameOf(connectionString)}\" WITH (FORCE);");
-        }
+        ClearPool(connectionString);
+        OnServer($"DROP DATABASE IF EXISTS \"{NameOf(connectionString)}\" WITH (FORCE);");
     }
 
     /// <summary>Every new session of the database starts read-only (a storage fault the app must survive), or writable again.</summary>
