@@ -140,6 +140,21 @@ public sealed class ReaderPageCacheTests(MovieNewsFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task An_article_scheduled_through_another_instance_appears_on_the_cached_home_page_when_its_time_comes()
+    {
+        var reader = factory.CreateBrowserClient("192.0.2.116");
+        Assert.DoesNotContain("elsewhere-scheduled", (await reader.GetOkPageAsync("/")).Body!.TextContent, StringComparison.Ordinal);
+        using (var otherInstance = new SameDatabaseFactory(factory.ConnectionString))
+        {
+            await otherInstance.CreateArticleAsync("elsewhere-scheduled", ArticleStatus.Scheduled, factory.Clock.GetUtcNow().UtcDateTime.AddHours(1));
+        }
+
+        factory.Clock.Advance(TimeSpan.FromHours(2));
+
+        Assert.Contains("Test article elsewhere-scheduled", (await reader.GetOkPageAsync("/")).Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task An_unchanged_article_answers_304_to_a_conditional_request_and_200_after_a_change()
     {
         var url = await ArticleAsync("cached-etag");

@@ -75,8 +75,6 @@ public sealed class SeedingTests(MovieNewsFactory factory) : IClassFixture<Movie
         };
     }
 
-    private sealed class SameDatabaseFactory(string connectionString) : MovieNewsFactory(connectionString);
-
     private sealed class BrokenSeedFactory : MovieNewsFactory
     {
         public BrokenSeedFactory()

@@ -121,3 +121,6 @@ public sealed class TestClock : TimeProvider
 
     public void Advance(TimeSpan by) => _now += by;
 }
+
+/// <summary>Another app on an existing site's database, as a second instance or a restart would be.</summary>
+public sealed class SameDatabaseFactory(string connectionString) : MovieNewsFactory(connectionString);

@@ -16,23 +16,40 @@ public sealed class ScheduledArticles(IOutputCacheStore store, TimeProvider cloc
     private DateTime _nextDueUtc = DateTime.MinValue;
     private DateTime _checkedUtc = DateTime.MinValue;
     private DateTime? _latestLiveUtc;
+    private int _rechecking;
 
     public async Task EvictIfDueAsync(CancellationToken cancellationToken)
     {
         var nowUtc = clock.GetUtcNow().UtcDateTime;
-        if (nowUtc < _nextDueUtc && nowUtc - _checkedUtc < _recheckEvery)
+        var due = nowUtc >= _nextDueUtc;
+        if (!due && nowUtc - _checkedUtc < _recheckEvery)
         {
             return;
         }
 
-        await using var scope = scopes.CreateAsyncScope();
-        var previousDueUtc = _nextDueUtc;
-        var previousLatestUtc = _latestLiveUtc;
-        await RefreshAsync(scope.ServiceProvider.GetRequiredService<MovieNewsDbContext>(), cancellationToken);
-        // Due here, or gone live on another instance's schedule since the last look.
-        if (nowUtc >= previousDueUtc || _latestLiveUtc != previousLatestUtc)
+        // The periodic look is one request's job, not every request's that arrives in the same moment.
+        if (!due && Interlocked.Exchange(ref _rechecking, 1) == 1)
         {
-            await store.EvictByTagAsync(ReaderPageCache.AllTag, cancellationToken);
+            return;
+        }
+
+        try
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var previousLatestUtc = _latestLiveUtc;
+            await RefreshAsync(scope.ServiceProvider.GetRequiredService<MovieNewsDbContext>(), cancellationToken);
+            // Due here, or gone live on another instance's schedule since the last look.
+            if (due || _latestLiveUtc != previousLatestUtc)
+            {
+                await store.EvictByTagAsync(ReaderPageCache.AllTag, cancellationToken);
+            }
+        }
+        finally
+        {
+            if (!due)
+            {
+                Volatile.Write(ref _rechecking, 0);
+            }
         }
     }
 
