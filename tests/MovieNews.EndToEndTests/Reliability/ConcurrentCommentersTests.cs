@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 using MovieNews.EndToEndTests.Support;
 
@@ -28,42 +27,7 @@ public sealed class ConcurrentCommentersTests : IDisposable
     [Fact]
     public async Task Every_acknowledged_comment_survives_a_kill_9_and_the_database_stays_intact()
     {
-        var acknowledged = new ConcurrentBag<int>();
-        var app = await AppProcess.StartAsync(_directory);
-        using var stop = new CancellationTokenSource();
-        var posting = Enumerable.Range(0, 10).Select(client => Task.Run(async () =>
-        {
-            using var commenter = await app.NewCommenterAsync(Article);
-            for (var i = 0; !stop.IsCancellationRequested && i < 10_000; i++)
-            {
-                try
-                {
-                    var (_, id) = await commenter.PostAsync($"Crash {client}", $"Before the crash {i} from {client}");
-                    if (id is { } stored)
-                    {
-                        acknowledged.Add(stored);
-                    }
-                }
-                catch (HttpRequestException)
-                {
-                    return; // The server is gone.
-                }
-                catch (TaskCanceledException)
-                {
-                    return;
-                }
-            }
-        })).ToList();
-
-        while (acknowledged.Count < 200)
-        {
-            await Task.Delay(20);
-        }
-
-        app.KillHard();
-        await stop.CancelAsync();
-        await Task.WhenAll(posting);
-        app.Dispose();
+        var acknowledged = await Crowd.KillMidWriteAsync(await AppProcess.StartAsync(_directory), Article);
 
         using var restarted = await AppProcess.StartAsync(_directory);
         var storedIds = StoredIds();
@@ -94,19 +58,9 @@ public sealed class ConcurrentCommentersTests : IDisposable
 
     private string Scalar(string sql) => Query(sql, r => r.GetString(0)).Single();
 
-    private List<T> Query<T>(string sql, Func<SqliteDataReader, T> read)
+    private List<T> Query<T>(string sql, Func<System.Data.Common.DbDataReader, T> read)
     {
         using var connection = new SqliteConnection($"Data Source={Path.Combine(_directory, "movienews.db")};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var rows = new List<T>();
-        while (reader.Read())
-        {
-            rows.Add(read(reader));
-        }
-
-        return rows;
+        return Rows.Read(connection, sql, read);
     }
 }

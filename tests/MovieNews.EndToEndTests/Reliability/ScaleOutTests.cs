@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Text.RegularExpressions;
 using MovieNews.EndToEndTests.Support;
@@ -99,36 +98,7 @@ public sealed partial class ScaleOutTests : IDisposable
     [SharedServicesFact]
     public async Task Every_acknowledged_comment_survives_a_kill_9_on_postgresql()
     {
-        var acknowledged = new ConcurrentBag<int>();
-        var app = await AppProcess.StartAsync(_directory, _shared.AppSettings);
-        using var stop = new CancellationTokenSource();
-        var posting = Enumerable.Range(0, 10).Select(client => Task.Run(async () =>
-        {
-            using var commenter = await app.NewCommenterAsync(Article);
-            for (var i = 0; !stop.IsCancellationRequested && i < 10_000; i++)
-            {
-                try
-                {
-                    if ((await commenter.PostAsync($"Crash {client}", $"Before the crash {i} from {client}")).CommentId is { } stored)
-                    {
-                        acknowledged.Add(stored);
-                    }
-                }
-                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-                {
-                    return; // The server is gone.
-                }
-            }
-        })).ToList();
-        while (acknowledged.Count < 200)
-        {
-            await Task.Delay(20);
-        }
-
-        app.KillHard();
-        await stop.CancelAsync();
-        await Task.WhenAll(posting);
-        app.Dispose();
+        var acknowledged = await Crowd.KillMidWriteAsync(await AppProcess.StartAsync(_directory, _shared.AppSettings), Article);
 
         using var restarted = await AppProcess.StartAsync(_directory, _shared.AppSettings);
         var stored = _shared.Query("""SELECT "Id" FROM "Comments" """, r => r.GetInt32(0)).ToHashSet();

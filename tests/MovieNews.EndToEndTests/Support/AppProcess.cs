@@ -63,9 +63,9 @@ public sealed partial class AppProcess : IDisposable
                     return app;
                 }
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
-                // Not listening yet.
+                // Not listening yet, or still starting up (the first answer can take longer than the probe waits).
             }
 
             if (process.HasExited)

@@ -26,4 +26,43 @@ public static class Crowd
         }));
         return new Outcome([.. statuses], [.. ids]);
     }
+
+    /// <summary>
+    /// Ten commenters post until at least <paramref name="acknowledgedBeforeKill"/> comments are acknowledged, then
+    /// the server is killed with SIGKILL mid-write. Returns the ids the server acknowledged (answered 303 for).
+    /// </summary>
+    public static async Task<IReadOnlyCollection<int>> KillMidWriteAsync(AppProcess app, string article, int acknowledgedBeforeKill = 200)
+    {
+        var acknowledged = new ConcurrentBag<int>();
+        using var stop = new CancellationTokenSource();
+        var posting = Enumerable.Range(0, 10).Select(client => Task.Run(async () =>
+        {
+            using var commenter = await app.NewCommenterAsync(article);
+            for (var i = 0; !stop.IsCancellationRequested && i < 10_000; i++)
+            {
+                try
+                {
+                    if ((await commenter.PostAsync($"Crash {client}", $"Before the crash {i} from {client}")).CommentId is { } stored)
+                    {
+                        acknowledged.Add(stored);
+                    }
+                }
+                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+                {
+                    return; // The server is gone.
+                }
+            }
+        })).ToList();
+
+        while (acknowledged.Count < acknowledgedBeforeKill)
+        {
+            await Task.Delay(20);
+        }
+
+        app.KillHard();
+        await stop.CancelAsync();
+        await Task.WhenAll(posting);
+        app.Dispose();
+        return [.. acknowledged];
+    }
 }

@@ -32,20 +32,10 @@ public sealed class SharedServices : IDisposable
             .Any(key => key.ToString().Contains(fragment, StringComparison.Ordinal));
     }
 
-    public List<T> Query<T>(string sql, Func<NpgsqlDataReader, T> read)
+    public List<T> Query<T>(string sql, Func<System.Data.Common.DbDataReader, T> read)
     {
         using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ConnectionString) { Pooling = false }.ConnectionString);
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        var rows = new List<T>();
-        while (reader.Read())
-        {
-            rows.Add(read(reader));
-        }
-
-        return rows;
+        return Rows.Read(connection, sql, read);
     }
 
     public void Dispose()
