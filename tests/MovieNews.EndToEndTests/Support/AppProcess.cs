@@ -54,7 +54,8 @@ public sealed partial class AppProcess : IDisposable
         process.BeginErrorReadLine();
         var app = new AppProcess(process, $"http://127.0.0.1:{port}");
         using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
-        for (var attempt = 0; attempt < 300; attempt++)
+        var deadline = Stopwatch.StartNew();
+        while (deadline.Elapsed < TimeSpan.FromSeconds(60))
         {
             try
             {
@@ -70,6 +71,7 @@ public sealed partial class AppProcess : IDisposable
 
             if (process.HasExited)
             {
+                app.Dispose();
                 throw new InvalidOperationException($"The app exited with code {process.ExitCode} before serving:\n{string.Join('\n', errors)}");
             }
 
@@ -77,7 +79,7 @@ public sealed partial class AppProcess : IDisposable
         }
 
         app.Dispose();
-        throw new TimeoutException("The app did not answer within 30 seconds.");
+        throw new TimeoutException("The app did not answer within 60 seconds.");
     }
 
     /// <summary>SIGKILL: no shutdown hooks, no flushing, as when a machine loses power.</summary>

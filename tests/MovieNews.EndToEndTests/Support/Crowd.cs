@@ -35,34 +35,40 @@ public static class Crowd
     {
         var acknowledged = new ConcurrentBag<int>();
         using var stop = new CancellationTokenSource();
-        var posting = Enumerable.Range(0, 10).Select(client => Task.Run(async () =>
+        try
         {
-            using var commenter = await app.NewCommenterAsync(article);
-            for (var i = 0; !stop.IsCancellationRequested && i < 10_000; i++)
+            var posting = Enumerable.Range(0, 10).Select(client => Task.Run(async () =>
             {
-                try
+                using var commenter = await app.NewCommenterAsync(article);
+                for (var i = 0; !stop.IsCancellationRequested && i < 10_000; i++)
                 {
-                    if ((await commenter.PostAsync($"Crash {client}", $"Before the crash {i} from {client}")).CommentId is { } stored)
+                    try
                     {
-                        acknowledged.Add(stored);
+                        if ((await commenter.PostAsync($"Crash {client}", $"Before the crash {i} from {client}")).CommentId is { } stored)
+                        {
+                            acknowledged.Add(stored);
+                        }
+                    }
+                    catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+                    {
+                        return; // The server is gone.
                     }
                 }
-                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-                {
-                    return; // The server is gone.
-                }
+            })).ToList();
+
+            while (acknowledged.Count < acknowledgedBeforeKill && !posting.All(p => p.IsCompleted))
+            {
+                await Task.Delay(20);
             }
-        })).ToList();
 
-        while (acknowledged.Count < acknowledgedBeforeKill)
-        {
-            await Task.Delay(20);
+            app.KillHard();
+            await stop.CancelAsync();
+            await Task.WhenAll(posting);
+            return [.. acknowledged];
         }
-
-        app.KillHard();
-        await stop.CancelAsync();
-        await Task.WhenAll(posting);
-        app.Dispose();
-        return [.. acknowledged];
+        finally
+        {
+            app.Dispose();
+        }
     }
 }
