@@ -10,7 +10,7 @@ using MovieNews.Web.Infrastructure.Caching;
 var builder = WebApplication.CreateBuilder(args);
 
 builder.AddMovieNewsData();
-builder.AddSiteDataProtection();
+builder.AddSharedState();
 builder.Services.AddArticles();
 builder.Services.AddComments(builder.Configuration);
 builder.Services.AddAccounts(builder.Configuration);

@@ -15,11 +15,11 @@ namespace MovieNews.Web.Infrastructure;
 /// memory. With <c>Redis:Configuration</c> set, both move to Redis, so every instance behind a load balancer
 /// accepts the others' cookies and a change evicts cached pages for all of them.
 /// </summary>
-public static class DataProtectionExtensions
+public static class SharedState
 {
     public const string RedisSetting = "Redis:Configuration";
 
-    public static WebApplicationBuilder AddSiteDataProtection(this WebApplicationBuilder builder)
+    public static WebApplicationBuilder AddSharedState(this WebApplicationBuilder builder)
     {
         var dataProtection = builder.Services.AddDataProtection().SetApplicationName("MovieNews");
         var redis = builder.Configuration[RedisSetting];
