@@ -16,7 +16,8 @@ test_services_free_port() {
 
 test_services_install() {
     local missing=()
-    ls -d /usr/lib/postgresql/*/bin >/dev/null 2>&1 || missing+=(postgresql)
+    # The client package also fills /usr/lib/postgresql/N/bin: look for the server's initdb.
+    ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || missing+=(postgresql)
     command -v redis-server >/dev/null 2>&1 || missing+=(redis-server)
     if [ ${#missing[@]} -gt 0 ]; then
         echo "Installing ${missing[*]} ..."
@@ -41,7 +42,7 @@ test_services_start() {
     test_services_install
     test_services_pg_port="$(test_services_free_port "${MOVIENEWS_TEST_PG_PORT:-55432}")"
     test_services_redis_port="$(test_services_free_port "${MOVIENEWS_TEST_REDIS_PORT:-6380}")"
-    test_services_pgbin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)"
+    test_services_pgbin="$(dirname "$(ls /usr/lib/postgresql/*/bin/initdb | sort -V | tail -1)")"
     test_services_dir="$(mktemp -d /tmp/movienews-services.XXXXXX)"
     chmod 755 "$test_services_dir"
     mkdir "$test_services_dir/pg"
