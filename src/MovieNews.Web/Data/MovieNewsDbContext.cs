@@ -29,6 +29,18 @@ public class MovieNewsDbContext : IdentityDbContext<EditorUser, IdentityRole, st
     public DbSet<TrustedAuthor> TrustedAuthors => Set<TrustedAuthor>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        StoredLengths.Check(ChangeTracker);
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        StoredLengths.Check(ChangeTracker);
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();

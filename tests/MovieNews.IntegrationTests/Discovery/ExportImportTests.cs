@@ -80,6 +80,26 @@ public sealed class ExportImportTests(MovieNewsFactory factory) : IClassFixture<
         Assert.Equal(before, await SnapshotAsync(factory));
     }
 
+    [Fact]
+    public async Task A_value_longer_than_the_site_stores_is_named_and_nothing_is_imported()
+    {
+        var file = Path.Combine(factory.DataDirectory, "too-long.json");
+        await SiteArchiveCommands.ExportAsync(factory.Services, ["export", "--to", file], TextWriter.Null);
+        var title = new string('T', 250);
+        await File.WriteAllTextAsync(file, (await File.ReadAllTextAsync(file))
+            .Replace("\"will-there-be-a-purple-hearts-2\"", "\"a-new-slug-for-the-copy\"", StringComparison.Ordinal)
+            .Replace("\"Will there be a Purple Hearts 2?", $"\"{title}", StringComparison.Ordinal));
+        var before = await SnapshotAsync(factory);
+        var output = new StringWriter();
+
+        var exit = await SiteArchiveCommands.ImportAsync(factory.Services, ["import-json", file], output);
+
+        Assert.Equal(1, exit);
+        Assert.Contains("Article.Title is 2", output.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Nothing was imported", output.ToString(), StringComparison.Ordinal);
+        Assert.Equal(before, await SnapshotAsync(factory));
+    }
+
     /// <summary>What a reader and an editor would compare: articles, tags, revisions and comment threads.</summary>
     private static async Task<string> SnapshotAsync(MovieNewsFactory site)
     {

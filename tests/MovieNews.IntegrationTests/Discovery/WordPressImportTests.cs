@@ -100,6 +100,23 @@ public sealed class WordPressImportTests(MovieNewsFactory factory) : IClassFixtu
     }
 
     [Fact]
+    public async Task Over_long_wordpress_values_are_shortened_to_what_the_site_stores()
+    {
+        var file = Path.Combine(factory.DataDirectory, "long-excerpt.xml");
+        var longExcerpt = string.Join(' ', Enumerable.Repeat("endures", 400));
+        await File.WriteAllTextAsync(file, (await File.ReadAllTextAsync(_sample))
+            .Replace("Why <em>Casablanca</em> endures.", longExcerpt, StringComparison.Ordinal)
+            .Replace("casablanca-at-80", "casablanca-long-excerpt", StringComparison.Ordinal));
+
+        var (exit, _) = await ImportAsync(file);
+
+        Assert.Equal(0, exit);
+        await using var scope = factory.Services.CreateAsyncScope();
+        var article = await scope.ServiceProvider.GetRequiredService<MovieNewsDbContext>().Articles.SingleAsync(a => a.Slug == "casablanca-long-excerpt");
+        Assert.Equal(1000, article.Excerpt.Length);
+    }
+
+    [Fact]
     public async Task A_post_with_a_bad_date_is_reported_with_its_line()
     {
         var broken = Path.Combine(factory.DataDirectory, "bad-date.xml");

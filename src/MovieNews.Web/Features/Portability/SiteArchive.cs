@@ -199,8 +199,16 @@ public static class SiteArchiveCommands
         }
 
         await using var scope = services.CreateAsyncScope();
-        var count = await scope.ServiceProvider.GetRequiredService<SiteArchive>().ImportAsync(export, CancellationToken.None);
-        await output.WriteLineAsync($"Imported {count} articles ({export.Articles.Count - count} already present).");
-        return 0;
+        try
+        {
+            var count = await scope.ServiceProvider.GetRequiredService<SiteArchive>().ImportAsync(export, CancellationToken.None);
+            await output.WriteLineAsync($"Imported {count} articles ({export.Articles.Count - count} already present).");
+            return 0;
+        }
+        catch (StoredValueTooLongException e)
+        {
+            await output.WriteLineAsync($"{args[1]}: {e.Message} Nothing was imported.");
+            return 1;
+        }
     }
 }

@@ -97,7 +97,7 @@ public sealed class WxrImporter(MovieNewsDbContext db, MarkdownRenderer renderer
         {
             Slug = post.Slug,
             Title = post.Title,
-            Excerpt = post.ExcerptHtml.Length > 0 ? WebText(post.ExcerptHtml) : string.Join(' ', plain.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Take(40)),
+            Excerpt = Truncate(post.ExcerptHtml.Length > 0 ? WebText(post.ExcerptHtml) : string.Join(' ', plain.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Take(40)), 1000),
             BodyMarkdown = body,
             BodyHtml = renderer.RenderArticle(body).Value,
             ReadingMinutes = ReadingTime.Minutes(plain),
@@ -133,7 +133,7 @@ public sealed class WxrImporter(MovieNewsDbContext db, MarkdownRenderer renderer
                 ArticleId = articleId,
                 AuthorName = Truncate(WebText(wxr.Author) is { Length: > 0 } name ? name : "Anonymous", 100),
                 AuthorEmail = wxr.Email is { Length: > 0 and <= 254 } email ? email : null,
-                AuthorWebsite = Moderation.CommentValidator.ParseWebsite(wxr.Url ?? string.Empty)?.AbsoluteUri,
+                AuthorWebsite = Moderation.CommentValidator.ParseWebsite(wxr.Url ?? string.Empty)?.AbsoluteUri is { Length: <= Moderation.CommentValidator.WebsiteMaxLength * 3 } website ? website : null,
                 BodyMarkdown = body,
                 BodyHtml = renderer.RenderComment(body).Value,
                 Status = wxr.Status,
@@ -244,7 +244,7 @@ public static class WxrImportCommand
             await output.WriteLineAsync($"Imported {summary.Articles} articles ({summary.SkippedArticles} already present) and {summary.Comments} comments ({summary.SkippedComments} already present).");
             return 0;
         }
-        catch (WxrFormatException e)
+        catch (Exception e) when (e is WxrFormatException or Data.StoredValueTooLongException)
         {
             await output.WriteLineAsync();
             await output.WriteLineAsync($"{args[1]}: {e.Message} Nothing was imported.");
