@@ -100,6 +100,22 @@ public sealed class SettingsAndAuditTests(MovieNewsFactory factory) : IClassFixt
     }
 
     [Fact]
+    public async Task An_email_longer_than_an_address_can_be_is_refused_with_a_message()
+    {
+        var admin = await factory.SignedInAdminAsync();
+
+        var refused = await admin.SubmitAsync("/admin/users", "form[action*=Create]", new Dictionary<string, string?>
+        {
+            ["Email"] = new string('e', 300) + "@movienews.test",
+            ["Role"] = "Editor",
+            ["Password"] = "a fine long password",
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("at most 254 characters", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Admins_can_create_a_user_change_their_role_and_disable_them()
     {
         var admin = await factory.SignedInAdminAsync();

@@ -76,6 +76,11 @@ public sealed class FirstAdmin(
 
     public async Task<IdentityResult> CreateAsync(string email, string password, string role)
     {
+        if (email.Length > 254)
+        {
+            return IdentityResult.Failed(new IdentityError { Code = "EmailTooLong", Description = "An email address has at most 254 characters." });
+        }
+
         var user = new EditorUser
         {
             UserName = email,
