@@ -223,6 +223,19 @@ public sealed class ArticleEditingTests(MovieNewsFactory factory) : IClassFixtur
         Assert.Contains("59 approved, 1 pending", row.TextContent, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Sorting_by_publish_date_puts_drafts_last()
+    {
+        await CreateAsync("sort-check-draft", "Draft");
+        var (client, _) = await CreateAsync("sort-check-published");
+
+        var page = await client.GetOkPageAsync("/admin/articles?q=sort-check&sort=published");
+
+        Assert.Equal(
+            ["Editor article sort-check-published", "Editor article sort-check-draft"],
+            page.QuerySelectorAll(".admin-table tbody tr td:first-child a").Select(a => a.TextContent.Trim()));
+    }
+
     private async Task<string> BodyOfAsync(int id)
     {
         await using var scope = factory.Services.CreateAsyncScope();

@@ -59,9 +59,10 @@ public sealed class IndexModel(MovieNewsDbContext db, TimeProvider clock) : Page
 
         articles = Sort switch
         {
-            "title" => articles.OrderBy(a => a.Title),
-            "published" => articles.OrderByDescending(a => a.PublishedUtc),
-            _ => articles.OrderByDescending(a => a.UpdatedUtc),
+            "title" => articles.OrderBy(a => a.Title).ThenByDescending(a => a.Id),
+            // Drafts (no publish time) last on both engines: SQLite sorts NULL first, PostgreSQL last.
+            "published" => articles.OrderBy(a => a.PublishedUtc == null).ThenByDescending(a => a.PublishedUtc).ThenByDescending(a => a.Id),
+            _ => articles.OrderByDescending(a => a.UpdatedUtc).ThenByDescending(a => a.Id),
         };
         var rows = await articles
             .Select(a => new Row(
