@@ -19,6 +19,16 @@ public sealed class SeedingTests(MovieNewsFactory factory) : IClassFixture<Movie
     }
 
     [Fact]
+    public async Task This_engines_migrations_match_the_model_and_are_all_applied()
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MovieNewsDbContext>();
+
+        Assert.False(db.Database.HasPendingModelChanges(), "The model changed without a migration for this engine (dotnet ef migrations add, once per context).");
+        Assert.Empty(await db.Database.GetPendingMigrationsAsync());
+    }
+
+    [Fact]
     public async Task Importing_again_creates_nothing_new()
     {
         await using var scope = factory.Services.CreateAsyncScope();
