@@ -85,6 +85,7 @@ public static class RequestLimits
         BadHttpRequestException bad => bad.StatusCode,
         InvalidDataException => StatusCodes.Status400BadRequest,
         StoredValueTooLongException => StatusCodes.Status400BadRequest,
+        Features.Rendering.MarkdownTooDeepException => StatusCodes.Status400BadRequest,
         _ when DatabaseProviders.IsStorageFault(e) => StatusCodes.Status503ServiceUnavailable,
         _ => null,
     };

@@ -19,6 +19,7 @@ public static class ArticlesServiceExtensions
         services.AddScoped<Portability.WxrImporter>();
         services.AddScoped<Audit.AuditLog>();
         services.AddHttpContextAccessor();
+        services.AddPreviewBudget();
         return services;
     }
 }

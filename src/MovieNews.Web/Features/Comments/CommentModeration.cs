@@ -56,8 +56,16 @@ public sealed class CommentModeration(
             return "That comment no longer exists.";
         }
 
+        try
+        {
+            comment.BodyHtml = renderer.RenderComment(body).Value;
+        }
+        catch (MarkdownTooDeepException)
+        {
+            return MarkdownTooDeepException.UserMessage;
+        }
+
         comment.BodyMarkdown = body;
-        comment.BodyHtml = renderer.RenderComment(body).Value;
         audit.Record("comment.edit", $"Comment #{comment.Id} by {comment.AuthorName}", comment.Status, comment.Status);
         await db.SaveChangesAsync(cancellationToken);
         await cache.CommentsChangedAsync([comment.ArticleId], cancellationToken);

@@ -46,7 +46,16 @@ public sealed class ModerationService(MarkdownRenderer renderer, TimeProvider cl
         }
 
         // Sanitizing is the renderer's last step; nothing touches the HTML after it.
-        var html = renderer.RenderComment(comment.Body);
+        SafeHtml html;
+        try
+        {
+            html = renderer.RenderComment(comment.Body);
+        }
+        catch (MarkdownTooDeepException)
+        {
+            return new ModerationResult.Invalid(new Dictionary<string, string> { [CommentValidator.Fields.Body] = MarkdownTooDeepException.UserMessage });
+        }
+
         var website = comment.Website is null ? null : CommentValidator.ParseWebsite(comment.Website)!.AbsoluteUri;
         var (verdict, reasons) = await AssessAsync(submission, comment, html, options, history, cancellationToken);
 

@@ -9,6 +9,7 @@
   var title = document.getElementById("Input_Title");
   var slug = document.getElementById("Input_Slug");
   var token = form.querySelector("input[name='__RequestVerificationToken']");
+  var status = document.getElementById("preview-status");
   var timer = null;
   var slugEdited = slug.value.length > 0;
 
@@ -17,9 +18,20 @@
     data.append("Input.Body", body.value);
     data.append("__RequestVerificationToken", token.value);
     fetch(window.location.pathname + "?handler=Render", { method: "POST", body: data, credentials: "same-origin" })
-      .then(function (response) { return response.ok ? response.text() : Promise.reject(response.status); })
-      .then(function (html) { preview.innerHTML = html; })
-      .catch(function () { /* the Preview button still works */ });
+      .then(function (response) {
+        if (response.ok) { return response.text(); }
+        if (response.status === 429) { return Promise.reject("Live preview paused: too many previews this minute. It resumes by itself."); }
+        var plain = (response.headers.get("Content-Type") || "").indexOf("text/plain") === 0;
+        return (plain ? response.text() : Promise.resolve("The preview could not be shown (" + response.status + ")."))
+          .then(function (message) { return Promise.reject(message); });
+      })
+      .then(function (html) { preview.innerHTML = html; show(null); })
+      .catch(function (message) { show(typeof message === "string" ? message : "The preview could not be shown; the Preview button still works."); });
+  }
+
+  function show(message) {
+    status.hidden = !message;
+    status.textContent = message || "";
   }
 
   body.addEventListener("input", function () {

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using MovieNews.Web.Data;
 using MovieNews.Web.Features.Accounts;
@@ -11,6 +12,7 @@ using MovieNews.Web.Features.Rendering;
 
 namespace MovieNews.Web.Pages.Admin.Articles;
 
+[EnableRateLimiting(PreviewBudget.RateLimit)]
 public sealed class EditModel(
     MovieNewsDbContext db,
     ArticleAuthoring authoring,
@@ -57,9 +59,19 @@ public sealed class EditModel(
         }
 
         var savedBy = User.FindFirstValue(ClaimTypes.Name) ?? "editor";
-        var result = id is null
-            ? await authoring.CreateAsync(input, savedBy, cancellationToken)
-            : await authoring.UpdateAsync(id.Value, input, Input.Version, savedBy, cancellationToken);
+        SaveArticleResult result;
+        try
+        {
+            result = id is null
+                ? await authoring.CreateAsync(input, savedBy, cancellationToken)
+                : await authoring.UpdateAsync(id.Value, input, Input.Version, savedBy, cancellationToken);
+        }
+        catch (MarkdownTooDeepException)
+        {
+            Errors[nameof(ArticleForm.Body)] = MarkdownTooDeepException.UserMessage;
+            return await ReshowAsync(id, StatusCodes.Status400BadRequest, cancellationToken);
+        }
+
         switch (result)
         {
             case SaveArticleResult.Saved saved:
@@ -80,13 +92,24 @@ public sealed class EditModel(
 
     public async Task<IActionResult> OnPostPreviewAsync(int? id, CancellationToken cancellationToken)
     {
-        Preview = renderer.RenderArticle(Input.Body ?? string.Empty);
-        return await ReshowAsync(id, StatusCodes.Status200OK, cancellationToken);
+        var (preview, problem) = await PreviewBudget.RenderAsync(renderer, Input.Body, cancellationToken);
+        Preview = preview;
+        if (problem is not null)
+        {
+            Errors[nameof(ArticleForm.Body)] = problem.Message;
+        }
+
+        return await ReshowAsync(id, problem?.Status ?? StatusCodes.Status200OK, cancellationToken);
     }
 
-    /// <summary>The live preview's request: the same renderer and sanitizer as a save, returned as an HTML fragment.</summary>
-    public ContentResult OnPostRender() =>
-        Content(renderer.RenderArticle(Input.Body ?? string.Empty).Value, "text/html; charset=utf-8");
+    /// <summary>The live preview's request: the same renderer and sanitizer as a save, returned as an HTML fragment (or a message).</summary>
+    public async Task<IActionResult> OnPostRenderAsync(CancellationToken cancellationToken)
+    {
+        var (preview, problem) = await PreviewBudget.RenderAsync(renderer, Input.Body, cancellationToken);
+        return problem is null
+            ? Content(preview!.Value, "text/html; charset=utf-8")
+            : new ContentResult { StatusCode = problem.Status, Content = problem.Message, ContentType = "text/plain; charset=utf-8" };
+    }
 
     public async Task<IActionResult> OnPostTrashAsync(int id, CancellationToken cancellationToken) =>
         await MoveAsync(id, trash: true, cancellationToken);
@@ -126,9 +149,9 @@ public sealed class EditModel(
             Errors[nameof(ArticleForm.Excerpt)] = "The excerpt can be at most 1,000 characters.";
         }
 
-        if (Input.Body?.Length > 200_000)
+        if (Input.Body?.Length > PreviewBudget.MaxBodyLength)
         {
-            Errors[nameof(ArticleForm.Body)] = "The article can be at most 200,000 characters.";
+            Errors[nameof(ArticleForm.Body)] = PreviewBudget.TooLongMessage;
         }
 
         var tags = (Input.Tags ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
