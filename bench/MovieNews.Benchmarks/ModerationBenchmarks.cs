@@ -34,16 +34,19 @@ public class ModerationBenchmarks
 
     private Task<ModerationResult> Moderate(string body) =>
         _service.ModerateAsync(
-            new CommentSubmission(1, "Reader 2", "reader@example.com", "https://example.com", body, null, null, "client"),
+            1,
+            new CommentInput { Name = "Reader 2", Email = "reader@example.com", Website = "https://example.com", Body = body },
+            "client",
+            CommentOrigin.Reader,
             _options,
             _history,
             CancellationToken.None);
 
     private sealed class NoHistory : ICommentHistory
     {
-        public Task<ParentComment?> FindApprovedParentAsync(int articleId, int parentId, CancellationToken cancellationToken) => Task.FromResult<ParentComment?>(null);
+        public Task<ParentComment?> FindParentAsync(int articleId, int parentId, bool approvedOnly, CancellationToken cancellationToken) => Task.FromResult<ParentComment?>(null);
         public Task<DateTime?> LastCommentUtcAsync(string clientHash, CancellationToken cancellationToken) => Task.FromResult<DateTime?>(null);
-        public Task<bool> HasSameBodySinceAsync(string clientHash, string bodyMarkdown, DateTime sinceUtc, CancellationToken cancellationToken) => Task.FromResult(false);
+        public Task<bool> HasSameBodySinceAsync(string clientHash, string bodyFingerprint, DateTime sinceUtc, CancellationToken cancellationToken) => Task.FromResult(false);
         public Task<bool> IsKnownAuthorAsync(string name, string? email, CancellationToken cancellationToken) => Task.FromResult(true);
     }
 }

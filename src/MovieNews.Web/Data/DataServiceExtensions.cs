@@ -1,5 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
 using MovieNews.Web.Features.Accounts;
@@ -21,12 +22,14 @@ public static class DataServiceExtensions
         if (DatabaseProviders.From(builder.Configuration) == DatabaseProvider.Postgres)
         {
             var postgres = DatabaseProviders.ValidPostgresConnectionString(configured);
-            builder.Services.AddDbContext<MovieNewsDbContext, PostgresMovieNewsDbContext>(options => options.UseNpgsql(postgres));
+            builder.Services.AddDbContext<MovieNewsDbContext, PostgresMovieNewsDbContext>((services, options) =>
+                options.UseNpgsql(postgres).AddInterceptors(services.GetServices<IInterceptor>()));
         }
         else
         {
             var sqlite = ResolveSqlitePath(configured ?? DefaultConnectionString, builder.Environment.ContentRootPath);
-            builder.Services.AddDbContext<MovieNewsDbContext>(options => options.UseSqlite(sqlite));
+            builder.Services.AddDbContext<MovieNewsDbContext>((services, options) =>
+                options.UseSqlite(sqlite).AddInterceptors(services.GetServices<IInterceptor>()));
         }
 
         builder.Services.AddSingleton(TimeProvider.System);

@@ -95,3 +95,13 @@ internal sealed class PostgresDesignTimeFactory : IDesignTimeDbContextFactory<Po
     public PostgresMovieNewsDbContext CreateDbContext(string[] args) =>
         new(new DbContextOptionsBuilder<PostgresMovieNewsDbContext>().UseNpgsql("Host=127.0.0.1;Database=movienews_design").Options);
 }
+
+/// <summary>
+/// For <c>dotnet ef migrations add X --context MovieNewsDbContext</c>: without a factory of its own the tools
+/// would take the PostgreSQL factory above (its context derives from this one) and write PostgreSQL types.
+/// </summary>
+internal sealed class SqliteDesignTimeFactory : IDesignTimeDbContextFactory<MovieNewsDbContext>
+{
+    public MovieNewsDbContext CreateDbContext(string[] args) =>
+        new(new DbContextOptionsBuilder<MovieNewsDbContext>().UseSqlite("Data Source=movienews-design.db").Options);
+}

@@ -43,10 +43,18 @@ public static class PagingExtensions
     }
 }
 
-/// <summary>What the pagination links need: where they point and which page is current.</summary>
-public sealed record Pagination(string BasePath, int Page, int TotalPages, string QueryName = "page", string Fragment = "")
+/// <summary>What the pagination links need: where they point, which page is current, and what the way back and on is called.</summary>
+public sealed record Pagination(string BasePath, int Page, int TotalPages, string QueryName = "page", string Fragment = "", PaginationLabels? Labels = null)
 {
     private const int Neighbours = 2;
+
+    /// <summary>Article lists run newest first: page 2 is older.</summary>
+    public static readonly PaginationLabels ArticleLabels = new("← Newer", "Older →");
+
+    /// <summary>A conversation runs oldest first: page 2 holds newer comments.</summary>
+    public static readonly PaginationLabels CommentLabels = new("← Older comments", "Newer comments →");
+
+    public PaginationLabels Text => Labels ?? ArticleLabels;
 
     public string UrlFor(int page) =>
         (page == 1 ? BasePath : $"{BasePath}{(BasePath.Contains('?', StringComparison.Ordinal) ? '&' : '?')}{QueryName}={page}") + Fragment;
@@ -73,3 +81,5 @@ public sealed record Pagination(string BasePath, int Page, int TotalPages, strin
         }
     }
 }
+
+public sealed record PaginationLabels(string Previous, string Next);

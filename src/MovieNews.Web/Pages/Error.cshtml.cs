@@ -11,7 +11,8 @@ public sealed class ErrorModel : PageModel
     /// <summary>Quoted by a reader who reports the problem; the log holds the details under the same id.</summary>
     public string CorrelationId { get; private set; } = string.Empty;
 
-    public void OnGet() => CorrelationId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
-
-    public void OnPost() => OnGet();
+    // No handlers: this page answers for a failed request of any method.
+    [NonHandler]
+    public override void OnPageHandlerExecuting(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context) =>
+        CorrelationId = Activity.Current?.Id ?? HttpContext.TraceIdentifier;
 }

@@ -10,6 +10,7 @@ using MovieNews.Web.Infrastructure.Caching;
 namespace MovieNews.Web.Pages;
 
 [OutputCache(PolicyName = ReaderPageCache.PolicyName)]
+[CanonicalQuery("page", PageNumbers = ["page"])]
 public sealed class IndexModel(MovieNewsDbContext db, TimeProvider clock) : PageModel
 {
     public const int PageSize = 10;

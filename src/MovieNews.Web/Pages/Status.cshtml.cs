@@ -11,11 +11,11 @@ public sealed class StatusModel : PageModel
     public string Heading { get; private set; } = string.Empty;
     public string Explanation { get; private set; } = string.Empty;
 
-    // The code comes from the route, not model binding: a re-executed POST may carry a body the form
-    // reader refuses (too large, too many fields), and binding must not turn that into a different answer.
-    public void OnGet() => Describe(RouteCode);
-
-    public void OnPost() => Describe(RouteCode);
+    // Whatever the failed request's method (this page answers for all of them, so it has no handlers), and with
+    // the code from the route, not model binding: a re-executed POST may carry a body the form reader refuses
+    // (too large, too many fields), and binding must not turn that into a different answer.
+    [NonHandler]
+    public override void OnPageHandlerExecuting(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context) => Describe(RouteCode);
 
     private int RouteCode => int.TryParse(RouteData.Values["code"]?.ToString(), System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var code) ? code : 404;
 
@@ -25,7 +25,7 @@ public sealed class StatusModel : PageModel
         (Heading, Explanation) = code switch
         {
             400 => ("That request didn’t make sense", "Something in the address or the form was not valid. Check it and try again."),
-            403 => ("Not allowed", "Your account cannot open this page."),
+            403 => ("Not allowed", "This request is not allowed here."),
             404 => ("Page not found", "There is nothing at this address. It may have moved, or never existed."),
             405 => ("Not allowed", "This address does not accept that kind of request."),
             409 => ("Already done", "That was already submitted."),
@@ -35,6 +35,7 @@ public sealed class StatusModel : PageModel
             503 => ("Temporarily unavailable", "We cannot save changes right now. Please try again shortly."),
             _ => ("Something went wrong", "We could not finish that request."),
         };
+        Explanation = Infrastructure.StatusMessages.ExplanationFor(HttpContext) ?? Explanation;
         // Only 4xx/5xx are reached here through re-execution; a direct visit to /status/N must not answer 200.
         if (code is >= 400 and <= 599)
         {

@@ -4,7 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MovieNews.IntegrationTests.Support;
 using MovieNews.Web.Data;
 using MovieNews.Web.Features.Articles;
-using MovieNews.Web.Features.Comments;
+using MovieNews.Web.Features.Moderation;
 using static MovieNews.IntegrationTests.Support.CommentForms;
 
 namespace MovieNews.IntegrationTests.Admin;

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
+using MovieNews.Web.Features.Moderation;
 using MovieNews.IntegrationTests.Support;
 using MovieNews.Web.Features.Accounts;
 using MovieNews.Web.Features.Articles;
@@ -21,7 +22,7 @@ public sealed class SettingsAndAuditTests(MovieNewsFactory factory) : IClassFixt
         await admin.SubmitAsync("/admin/settings", "main form", new Dictionary<string, string?> { ["Input.MaxDepth"] = "1", ["Input.BlockedWords"] = "" });
 
         var comments = await factory.CommentsOnAsync("settings-effect");
-        Assert.Equal(Web.Features.Comments.CommentStatus.Pending, comments.Single(c => c.Id == CommentQueries.CommentId(blocked.Headers.Location!.OriginalString)).Status);
+        Assert.Equal(CommentStatus.Pending, comments.Single(c => c.Id == CommentQueries.CommentId(blocked.Headers.Location!.OriginalString)).Status);
         var page = await admin.GetOkPageAsync("/admin/settings");
         Assert.Equal("1", page.QuerySelector("#Input_MaxDepth")!.GetAttribute("value"));
         await admin.SubmitAsync("/admin/settings", "main form", new Dictionary<string, string?> { ["Input.MaxDepth"] = "5" });

@@ -14,40 +14,84 @@ public sealed class ReaderPageCacheTests(MovieNewsFactory factory) : IClassFixtu
         return $"/articles/{slug}";
     }
 
-    private static string TokenOf(AngleSharp.Dom.IDocument page) =>
-        page.QuerySelector("form.comment-form input[name=__RequestVerificationToken]")!.GetAttribute("value")!;
-
     [Fact]
-    public async Task Two_readers_of_the_same_cached_page_each_get_their_own_token_and_can_both_post()
+    public async Task Every_anonymous_reader_gets_the_same_bytes_and_no_cookie()
     {
-        var url = await ArticleAsync("cached-two-readers");
-        var first = factory.CreateBrowserClient("192.0.2.101");
-        var second = factory.CreateBrowserClient("192.0.2.102");
+        var url = await ArticleAsync("cached-same-bytes");
 
-        var (firstResponse, firstPage) = await first.GetPageAsync(url);
-        var (secondResponse, secondPage) = await second.GetPageAsync(url);
+        var first = await factory.CreateBrowserClient("192.0.2.101").GetAsync(url);
+        var second = await factory.CreateBrowserClient("192.0.2.102").GetAsync(url);
 
-        Assert.Null(firstResponse.Headers.Age);
-        Assert.NotNull(secondResponse.Headers.Age);
-        Assert.NotEqual(TokenOf(firstPage), TokenOf(secondPage));
-        Assert.DoesNotContain("__MOVIENEWS_", await secondResponse.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Contains(secondResponse.Headers.GetValues("Set-Cookie"), c => c.StartsWith(".AspNetCore.Antiforgery", StringComparison.Ordinal));
-        Assert.Equal(HttpStatusCode.SeeOther, (await second.SubmitCommentFormAsync(secondPage, Comment("Second reader here"))).StatusCode);
-        Assert.Equal(HttpStatusCode.SeeOther, (await first.SubmitCommentFormAsync(firstPage, Comment("First reader here"))).StatusCode);
+        Assert.Null(first.Headers.Age);
+        Assert.NotNull(second.Headers.Age);
+        Assert.Equal(await first.Content.ReadAsByteArrayAsync(), await second.Content.ReadAsByteArrayAsync());
+        Assert.False(first.Headers.Contains("Set-Cookie"));
+        Assert.False(second.Headers.Contains("Set-Cookie"));
+        Assert.DoesNotContain("__RequestVerificationToken", await second.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
-    public async Task A_readers_token_does_not_work_for_another_reader()
+    public async Task The_shared_page_tells_shared_caches_they_may_keep_it()
     {
-        var url = await ArticleAsync("cached-foreign-token");
-        var owner = factory.CreateBrowserClient("192.0.2.103");
-        var page = await owner.GetOkPageAsync(url);
-        var stranger = factory.CreateBrowserClient("192.0.2.104");
-        await stranger.GetAsync(url);
+        var url = await ArticleAsync("cached-headers");
 
-        var response = await stranger.SubmitCommentFormAsync(page, Comment("Borrowed token"));
+        var response = await factory.CreateBrowserClient("192.0.2.103").GetAsync(url);
 
-        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var cacheControl = response.Headers.CacheControl!;
+        Assert.True(cacheControl.Public);
+        Assert.Equal(TimeSpan.Zero, cacheControl.MaxAge);
+        Assert.Equal(TimeSpan.FromSeconds(60), cacheControl.SharedMaxAge);
+        Assert.Contains("Cookie", response.Headers.Vary);
+        Assert.NotNull(response.Headers.ETag);
+    }
+
+    [Fact]
+    public async Task Two_readers_of_the_same_cached_page_can_both_post_from_it()
+    {
+        var url = await ArticleAsync("cached-two-readers");
+        var first = factory.CreateBrowserClient("192.0.2.104");
+        var second = factory.CreateBrowserClient("192.0.2.105");
+        var firstPage = await first.GetOkPageAsync(url);
+        var secondPage = await second.GetOkPageAsync(url);
+
+        Assert.Equal(HttpStatusCode.SeeOther, (await second.SubmitCommentFormAsync(secondPage, Comment("Second reader here"))).StatusCode);
+        Assert.Equal(HttpStatusCode.SeeOther, (await first.SubmitCommentFormAsync(firstPage, Comment("First reader here"))).StatusCode);
+        Assert.Equal(2, (await factory.CommentsOnAsync("cached-two-readers")).Count);
+    }
+
+    [Fact]
+    public async Task A_commenter_sees_their_own_fresh_private_page_right_after_posting()
+    {
+        var url = await ArticleAsync("cached-fresh");
+        var reader = factory.CreateBrowserClient("192.0.2.106");
+        await reader.GetAsync(url);
+
+        var posted = await reader.PostCommentAsync(url, Comment("Just posted"));
+        var (after, page, _) = await reader.FollowAsync(posted);
+
+        Assert.Contains(posted.Headers.GetValues("Set-Cookie"), c => c.StartsWith("mn_fresh=", StringComparison.Ordinal));
+        Assert.True(after.Headers.CacheControl!.Private);
+        Assert.Null(after.Headers.Age);
+        Assert.Contains("Just posted", page.QuerySelector("#comments")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_reader_with_saved_details_gets_a_private_page_that_shared_caches_must_not_keep()
+    {
+        var url = await ArticleAsync("cached-saved-details");
+        var reader = factory.CreateBrowserClient("192.0.2.107");
+        var fields = Comment("Remember me", name: "Saved Sam");
+        fields["SaveDetails"] = "true";
+        await reader.PostCommentAsync(url, fields);
+
+        var response = await reader.GetAsync(url);
+
+        var own = await HtmlClient.ParseAsync(response);
+        var someoneElses = await factory.CreateBrowserClient("192.0.2.108").GetOkPageAsync(url);
+
+        Assert.True(response.Headers.CacheControl!.Private);
+        Assert.Equal("Saved Sam", own.QuerySelector("#Input_Name")!.GetAttribute("value"));
+        Assert.True(string.IsNullOrEmpty(someoneElses.QuerySelector("#Input_Name")!.GetAttribute("value")));
     }
 
     [Fact]

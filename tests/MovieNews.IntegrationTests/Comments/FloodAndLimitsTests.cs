@@ -31,7 +31,7 @@ public sealed class FloodAndLimitsTests(FloodFactory factory) : IClassFixture<Fl
 
         Assert.Equal(HttpStatusCode.TooManyRequests, response.StatusCode);
         Assert.InRange(int.Parse(response.Headers.GetValues("Retry-After").Single(), System.Globalization.CultureInfo.InvariantCulture), 1, 15);
-        Assert.Contains("too quickly", page.QuerySelector(".form-message")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("too quickly", page.QuerySelector("#form-message")!.TextContent, StringComparison.Ordinal);
         Assert.Equal("Second, too soon", page.QuerySelector("#Input_Body")!.TextContent);
         Assert.Single(await factory.CommentsOnAsync("flooded"));
     }

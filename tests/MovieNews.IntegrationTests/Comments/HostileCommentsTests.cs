@@ -34,7 +34,7 @@ public sealed class HostileCommentsTests(MovieNewsFactory factory) : IClassFixtu
         var shown = 0;
         for (var commentPage = 1; ; commentPage++)
         {
-            var (response, article) = await factory.CreateBrowserClient("203.0.113.200").GetPageAsync($"/articles/hostile?cpage={commentPage}");
+            var (response, article) = await factory.CreateBrowserClient("203.0.113.200").GetPageAsync(commentPage == 1 ? "/articles/hostile" : $"/articles/hostile?cpage={commentPage}");
             if (response.StatusCode == HttpStatusCode.NotFound)
             {
                 break;

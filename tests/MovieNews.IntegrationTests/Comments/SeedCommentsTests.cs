@@ -1,6 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using MovieNews.IntegrationTests.Support;
-using MovieNews.Web.Features.Comments;
+using MovieNews.Web.Features.Moderation;
 using MovieNews.Web.Features.Seeding;
 
 namespace MovieNews.IntegrationTests.Comments;

@@ -53,7 +53,7 @@ public sealed class ArticlePageTests(MovieNewsFactory factory) : IClassFixture<M
 
     [Theory]
     [InlineData("/articles/no-such-article")]
-    [InlineData("/articles/Will-There-Be")]
+    [InlineData("/articles/will-there-be")]
     [InlineData("/articles/%3Cscript%3E")]
     [InlineData("/articles/a%20b")]
     public async Task Unknown_slugs_answer_a_friendly_404(string url)

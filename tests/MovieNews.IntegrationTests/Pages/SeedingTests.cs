@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using MovieNews.Web.Features.Moderation;
 using MovieNews.IntegrationTests.Support;
 using MovieNews.Web.Data;
 using MovieNews.Web.Features.Seeding;
@@ -72,7 +73,7 @@ public sealed class SeedingTests(MovieNewsFactory factory) : IClassFixture<Movie
 
         await using var scope = holding.Services.CreateAsyncScope();
         var comments = scope.ServiceProvider.GetRequiredService<MovieNewsDbContext>().Comments;
-        Assert.Equal(59, await comments.CountAsync(c => c.Status == Web.Features.Comments.CommentStatus.Approved));
+        Assert.Equal(59, await comments.CountAsync(c => c.Status == CommentStatus.Approved));
         Assert.True(await comments.AnyAsync(c => c.ParentId != null));
     }
 

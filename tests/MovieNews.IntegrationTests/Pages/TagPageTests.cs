@@ -46,7 +46,7 @@ public sealed class TagPageTests(MovieNewsFactory factory) : IClassFixture<Movie
 
     [Theory]
     [InlineData("/tags/no-such-tag")]
-    [InlineData("/tags/Bad_Tag")]
+    [InlineData("/tags/bad_tag")]
     public async Task Unknown_tags_answer_404(string url)
     {
         var response = await _client.GetAsync(url);

@@ -51,12 +51,22 @@ public sealed class RedisUnavailableTests(RedisUnavailableTests.DeadRedisFactory
     }
 
     [Fact]
+    public async Task Readers_read_and_comment_while_redis_is_unreachable()
+    {
+        var reader = factory.CreateBrowserClient("198.51.100.90");
+
+        var posted = await reader.PostCommentAsync("/articles/will-there-be-a-purple-hearts-2", CommentForms.Comment("Still here without Redis"));
+
+        Assert.Equal(HttpStatusCode.SeeOther, posted.StatusCode);
+    }
+
+    [Fact]
     public async Task Pages_that_need_the_shared_keys_answer_503_with_retry_after()
     {
-        var article = await factory.CreateBrowserClient().GetAsync("/articles/will-there-be-a-purple-hearts-2");
+        var signIn = await factory.CreateBrowserClient().GetAsync("/account/login");
 
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, article.StatusCode);
-        Assert.True(article.Headers.Contains("Retry-After"));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, signIn.StatusCode);
+        Assert.True(signIn.Headers.Contains("Retry-After"));
     }
 
     [Fact]

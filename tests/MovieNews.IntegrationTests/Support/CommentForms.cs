@@ -4,18 +4,21 @@ using AngleSharp.Html.Dom;
 
 namespace MovieNews.IntegrationTests.Support;
 
-/// <summary>Submits the real rendered comment form, so the antiforgery token travels as it does in a browser.</summary>
+/// <summary>
+/// Submits the real rendered comment form with every field it holds. Without headers the post
+/// carries neither Origin nor Sec-Fetch-Site, as a non-browser client's would; browsers' headers are passed in.
+/// </summary>
 public static class CommentForms
 {
     public static async Task<HttpResponseMessage> PostCommentAsync(
-        this HttpClient client, string pageUrl, IDictionary<string, string?> fields, bool withAntiforgery = true)
+        this HttpClient client, string pageUrl, IDictionary<string, string?> fields, IDictionary<string, string>? headers = null)
     {
         var page = await client.GetOkPageAsync(pageUrl);
-        return await client.SubmitCommentFormAsync(page, fields, withAntiforgery);
+        return await client.SubmitCommentFormAsync(page, fields, headers);
     }
 
     public static async Task<HttpResponseMessage> SubmitCommentFormAsync(
-        this HttpClient client, IDocument page, IDictionary<string, string?> fields, bool withAntiforgery = true)
+        this HttpClient client, IDocument page, IDictionary<string, string?> fields, IDictionary<string, string>? headers = null)
     {
         var form = page.QuerySelector<IHtmlFormElement>("form.comment-form")
             ?? throw new InvalidOperationException("The page has no comment form:\n" + page.Body?.TextContent);
@@ -41,13 +44,14 @@ public static class CommentForms
             values["Input." + name] = value!;
         }
 
-        if (!withAntiforgery)
+        var action = form.GetAttribute("action")!;
+        using var request = new HttpRequestMessage(HttpMethod.Post, action.Split('#')[0]) { Content = new FormUrlEncodedContent(values) };
+        foreach (var (name, value) in headers ?? new Dictionary<string, string>())
         {
-            values.Remove("__RequestVerificationToken");
+            request.Headers.Add(name, value);
         }
 
-        var action = form.GetAttribute("action")!;
-        return await client.PostAsync(action.Split('#')[0], new FormUrlEncodedContent(values));
+        return await client.SendAsync(request);
     }
 
     /// <summary>Follows redirects by hand (the client does not), returning the final page and the address it came from.</summary>

@@ -68,8 +68,11 @@ public sealed class CommentValidatorTests
     [InlineData("data:text/html,<script>alert(1)</script>")]
     [InlineData("vbscript:msgbox(1)")]
     [InlineData("ftp://example.com")]
-    [InlineData("example.com")]
     [InlineData("/relative/path")]
+    [InlineData("localhost")]
+    [InlineData(".example.com")]
+    [InlineData("example.com:8080")]
+    [InlineData("javascript:alert(1)//example.com")]
     [InlineData("//example.com")]
     [InlineData("http://")]
     [InlineData("https://user:pass@example.com")]
@@ -79,6 +82,13 @@ public sealed class CommentValidatorTests
     [InlineData("http:\\\\example.com")]
     public void Anything_but_an_absolute_http_url_is_an_error(string website) =>
         Assert.Contains("Website", Validate(website: website).Keys);
+
+    [Theory]
+    [InlineData("example.com", "https://example.com/")]
+    [InlineData("www.example.com/blog", "https://www.example.com/blog")]
+    [InlineData("my-site.example.co.uk/a?b=c", "https://my-site.example.co.uk/a?b=c")]
+    public void A_bare_host_is_taken_as_an_https_address(string typed, string stored) =>
+        Assert.Equal(stored, CommentValidator.ParseWebsite(typed)?.AbsoluteUri);
 
     [Fact]
     public void A_website_of_200_characters_is_valid() =>

@@ -1,4 +1,3 @@
-using MovieNews.Web.Features.Comments;
 using MovieNews.Web.Features.Moderation;
 
 namespace MovieNews.UnitTests.Moderation;

@@ -17,14 +17,15 @@ internal sealed class FakeHistory : ICommentHistory
     public List<(string ClientHash, string Body, DateTime CreatedUtc)> Posted { get; } = [];
     public HashSet<string> KnownAuthors { get; } = [];
 
-    public Task<ParentComment?> FindApprovedParentAsync(int articleId, int parentId, CancellationToken cancellationToken) =>
+    public Task<ParentComment?> FindParentAsync(int articleId, int parentId, bool approvedOnly, CancellationToken cancellationToken) =>
         Task.FromResult(ApprovedParents.SingleOrDefault(p => p.Id == parentId && articleId == 1));
 
     public Task<DateTime?> LastCommentUtcAsync(string clientHash, CancellationToken cancellationToken) =>
         Task.FromResult(Posted.Where(p => p.ClientHash == clientHash).Select(p => (DateTime?)p.CreatedUtc).Max());
 
-    public Task<bool> HasSameBodySinceAsync(string clientHash, string bodyMarkdown, DateTime sinceUtc, CancellationToken cancellationToken) =>
-        Task.FromResult(Posted.Any(p => p.ClientHash == clientHash && p.Body == bodyMarkdown && p.CreatedUtc >= sinceUtc));
+    /// <summary>Bodies are recorded as typed; the rule compares their fingerprints, as the database does.</summary>
+    public Task<bool> HasSameBodySinceAsync(string clientHash, string bodyFingerprint, DateTime sinceUtc, CancellationToken cancellationToken) =>
+        Task.FromResult(Posted.Any(p => p.ClientHash == clientHash && BodyFingerprint.Of(p.Body) == bodyFingerprint && p.CreatedUtc >= sinceUtc));
 
     public Task<bool> IsKnownAuthorAsync(string name, string? email, CancellationToken cancellationToken) =>
         Task.FromResult(KnownAuthors.Contains(email ?? name));
@@ -45,9 +46,16 @@ internal sealed class ModerationTestKit
         string? website = null,
         string? parentId = null,
         string? honeypot = null,
-        string client = "client-a") =>
+        string client = "client-a",
+        CommentOrigin origin = CommentOrigin.Reader) =>
         new ModerationService(new MarkdownRenderer(), Clock).ModerateAsync(
-            new CommentSubmission(1, name, email, website, body, parentId, honeypot, client), Options, History, CancellationToken.None);
+            1,
+            new CommentInput { Name = name, Email = email, Website = website, Body = body, ParentId = parentId, Homepage = honeypot },
+            client,
+            origin,
+            Options,
+            History,
+            CancellationToken.None);
 
     public async Task<ModeratedComment> AcceptedAsync(
         string body = "Loved it.", string? name = "Reader", string? email = null, string? website = null, string? parentId = null, string? honeypot = null)

@@ -3,7 +3,6 @@ using MovieNews.Web.Data;
 using MovieNews.Web.Features.Audit;
 using MovieNews.Web.Features.Rendering;
 using MovieNews.Web.Features.Search;
-using MovieNews.Web.Infrastructure.Caching;
 
 namespace MovieNews.Web.Features.Articles;
 
@@ -38,7 +37,7 @@ public abstract record SaveArticleResult
 /// revision, audit, and never silently overwrite another editor's newer save.
 /// </summary>
 public sealed class ArticleAuthoring(
-    MovieNewsDbContext db, MarkdownRenderer renderer, AuditLog audit, ReaderCacheEviction cache, ISearchIndex search, TimeProvider clock)
+    MovieNewsDbContext db, MarkdownRenderer renderer, AuditLog audit, ISearchIndex search, TimeProvider clock)
 {
     private const int GeneratedExcerptLength = 240;
 
@@ -56,7 +55,6 @@ public sealed class ArticleAuthoring(
         audit.Record("article.create", $"“{article.Title}” ({article.Slug})", null, article.Status);
         await SaveWithRevisionAsync(article, savedBy, nowUtc, cancellationToken);
         await search.IndexAsync(article, cancellationToken);
-        await cache.ArticleChangedAsync([article.Slug], cancellationToken);
         return new SaveArticleResult.Saved(article);
     }
 
@@ -99,7 +97,6 @@ public sealed class ArticleAuthoring(
         }
 
         await search.IndexAsync(article, cancellationToken);
-        await cache.ArticleChangedAsync([oldSlug, article.Slug], cancellationToken);
         return new SaveArticleResult.Saved(article);
     }
 
@@ -116,7 +113,6 @@ public sealed class ArticleAuthoring(
         audit.Record(trash ? "article.trash" : "article.restore", $"“{article.Title}” ({article.Slug})",
             trash ? article.Status : "Trash", trash ? "Trash" : article.Status);
         await db.SaveChangesAsync(cancellationToken);
-        await cache.ArticleChangedAsync([article.Slug], cancellationToken);
         return true;
     }
 

@@ -1,4 +1,5 @@
 using MovieNews.Web.Features.Articles;
+using MovieNews.Web.Features.Moderation;
 
 namespace MovieNews.Web.Features.Comments;
 
@@ -27,6 +28,9 @@ public sealed class Comment
     /// <summary>The body as typed (after normalising), kept so an editor can edit and re-render it.</summary>
     public required string BodyMarkdown { get; set; }
 
+    /// <summary>The body folded for comparison (<see cref="BodyFingerprint"/>): the duplicate rule matches on it.</summary>
+    public string BodyFingerprint { get; set; } = string.Empty;
+
     /// <summary>Sanitized HTML rendered from <see cref="BodyMarkdown"/>.</summary>
     public required string BodyHtml { get; set; }
 
@@ -48,13 +52,4 @@ public sealed class Comment
 
     /// <summary>The status a trashed or spammed comment had, so Restore puts it back where it was.</summary>
     public CommentStatus? PreviousStatus { get; set; }
-}
-
-public enum CommentStatus
-{
-    Pending = 0,
-    Approved = 1,
-    Spam = 2,
-    Rejected = 3,
-    Trash = 4,
 }

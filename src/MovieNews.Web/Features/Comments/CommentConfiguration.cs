@@ -14,6 +14,7 @@ internal sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
         comment.Property(c => c.AuthorWebsite).HasMaxLength(CommentValidator.WebsiteMaxLength * 3);
         comment.Property(c => c.Status).HasConversion<string>().HasMaxLength(16);
         comment.Property(c => c.ClientHash).HasMaxLength(64);
+        comment.Property(c => c.BodyFingerprint).HasMaxLength(64);
         comment.Property(c => c.PreviousStatus).HasConversion<string>().HasMaxLength(16);
         comment.Property(c => c.ImportKey).HasMaxLength(200);
 

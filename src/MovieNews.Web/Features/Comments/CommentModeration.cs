@@ -2,8 +2,6 @@ using Microsoft.EntityFrameworkCore;
 using MovieNews.Web.Data;
 using MovieNews.Web.Features.Audit;
 using MovieNews.Web.Features.Moderation;
-using MovieNews.Web.Features.Rendering;
-using MovieNews.Web.Infrastructure.Caching;
 
 namespace MovieNews.Web.Features.Comments;
 
@@ -20,7 +18,7 @@ public enum ModerationAction
 
 /// <summary>What editors do to comments from the queue, one or many at a time; every change is audited.</summary>
 public sealed class CommentModeration(
-    MovieNewsDbContext db, MarkdownRenderer renderer, AuditLog audit, ReaderCacheEviction cache, TimeProvider clock)
+    MovieNewsDbContext db, CommentWriter writer, AuditLog audit, TimeProvider clock)
 {
     public async Task<int> ApplyAsync(ModerationAction action, IReadOnlyCollection<int> ids, CancellationToken cancellationToken)
     {
@@ -37,38 +35,25 @@ public sealed class CommentModeration(
         }
 
         await db.SaveChangesAsync(cancellationToken);
-        await cache.CommentsChangedAsync(comments.Select(c => c.ArticleId), cancellationToken);
         return comments.Count;
     }
 
     /// <summary>Replaces the text, re-rendered and re-sanitized exactly as a reader's comment is.</summary>
     public async Task<string?> EditAsync(int id, string? markdown, CancellationToken cancellationToken)
     {
-        var body = TextNormalizer.MultiLine(markdown);
-        if (body.Length is 0 or > CommentValidator.BodyMaxLength)
-        {
-            return $"The comment must be 1 to {CommentValidator.BodyMaxLength:N0} characters.";
-        }
-
         var comment = await db.Comments.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
         if (comment is null)
         {
             return "That comment no longer exists.";
         }
 
-        try
+        if (writer.Edit(comment, markdown) is { } refused)
         {
-            comment.BodyHtml = renderer.RenderComment(body).Value;
-        }
-        catch (MarkdownTooDeepException)
-        {
-            return MarkdownTooDeepException.UserMessage;
+            return refused;
         }
 
-        comment.BodyMarkdown = body;
         audit.Record("comment.edit", $"Comment #{comment.Id} by {comment.AuthorName}", comment.Status, comment.Status);
         await db.SaveChangesAsync(cancellationToken);
-        await cache.CommentsChangedAsync([comment.ArticleId], cancellationToken);
         return null;
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using MovieNews.Web.Data;
+using MovieNews.Web.Features.Moderation;
 using MovieNews.Web.Features.Rendering;
 
 namespace MovieNews.Web.Features.Comments;

@@ -2,14 +2,13 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using MovieNews.Web.Data;
 using MovieNews.Web.Features.Audit;
-using MovieNews.Web.Infrastructure.Caching;
 
 namespace MovieNews.Web.Features.Comments;
 
 public sealed record CommenterComment(int Id, string Article, string AuthorName, string? AuthorWebsite, DateTime CreatedUtc, string Status, string Body);
 
 /// <summary>A reader's right to see and erase what they wrote: everything found by their email address.</summary>
-public sealed class CommenterData(MovieNewsDbContext db, AuditLog audit, ReaderCacheEviction cache)
+public sealed class CommenterData(MovieNewsDbContext db, AuditLog audit)
 {
     public const string AnonymousName = "Anonymous";
     private static readonly JsonSerializerOptions _indented = new() { WriteIndented = true };
@@ -24,33 +23,31 @@ public sealed class CommenterData(MovieNewsDbContext db, AuditLog audit, ReaderC
         JsonSerializer.Serialize(new { email, exportedComments = await FindAsync(email, cancellationToken) }, _indented);
 
     /// <summary>Keeps the conversation readable (the text stays) but removes everything that identifies the author.</summary>
+    // Loaded and saved rather than bulk-updated, so the change reaches readers' caches like any other save.
     public async Task<int> AnonymiseAsync(string email, CancellationToken cancellationToken)
     {
-        var articles = await ByEmail(email).Select(c => c.ArticleId).Distinct().ToListAsync(cancellationToken);
-        var count = await ByEmail(email).ExecuteUpdateAsync(update => update
-            .SetProperty(c => c.AuthorName, AnonymousName)
-            .SetProperty(c => c.AuthorEmail, (string?)null)
-            .SetProperty(c => c.AuthorWebsite, (string?)null)
-            .SetProperty(c => c.ClientHash, "erased"), cancellationToken);
-        await RecordAsync("privacy.anonymise", count, cancellationToken);
-        await cache.CommentsChangedAsync(articles, cancellationToken);
-        return count;
+        var comments = await ByEmail(email).ToListAsync(cancellationToken);
+        foreach (var comment in comments)
+        {
+            (comment.AuthorName, comment.AuthorEmail, comment.AuthorWebsite, comment.ClientHash) = (AnonymousName, null, null, "erased");
+        }
+
+        return await RecordAsync("privacy.anonymise", comments.Count, cancellationToken);
     }
 
     public async Task<int> DeleteAsync(string email, CancellationToken cancellationToken)
     {
-        var articles = await ByEmail(email).Select(c => c.ArticleId).Distinct().ToListAsync(cancellationToken);
-        var count = await ByEmail(email).ExecuteDeleteAsync(cancellationToken);
-        await RecordAsync("privacy.delete", count, cancellationToken);
-        await cache.CommentsChangedAsync(articles, cancellationToken);
-        return count;
+        var comments = await ByEmail(email).ToListAsync(cancellationToken);
+        db.Comments.RemoveRange(comments);
+        return await RecordAsync("privacy.delete", comments.Count, cancellationToken);
     }
 
-    private async Task RecordAsync(string action, int count, CancellationToken cancellationToken)
+    private async Task<int> RecordAsync(string action, int count, CancellationToken cancellationToken)
     {
         // The audit entry names no email: the log must not keep what was just erased.
         audit.Record(action, $"{count} comment{(count == 1 ? "" : "s")} of one commenter");
         await db.SaveChangesAsync(cancellationToken);
+        return count;
     }
 
     private IQueryable<Comment> ByEmail(string email)

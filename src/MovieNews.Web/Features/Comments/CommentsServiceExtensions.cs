@@ -17,7 +17,7 @@ public static class CommentsServiceExtensions
         services.AddSingleton<PendingCommentsCookie>();
         services.AddSingleton<CommenterCookie>();
         services.AddSingleton<CommenterContext>();
-        services.AddScoped<CommentPostingService>();
+        services.AddScoped<CommentWriter>();
         services.AddScoped<ModerationSettings>();
         services.AddScoped<CommentModeration>();
         services.AddScoped<CommenterData>();

@@ -7,9 +7,9 @@ namespace MovieNews.Web.Features.Comments;
 /// <summary>The moderation rules' view of stored comments.</summary>
 public sealed class EfCommentHistory(MovieNewsDbContext db) : ICommentHistory
 {
-    public Task<ParentComment?> FindApprovedParentAsync(int articleId, int parentId, CancellationToken cancellationToken) =>
+    public Task<ParentComment?> FindParentAsync(int articleId, int parentId, bool approvedOnly, CancellationToken cancellationToken) =>
         db.Comments.AsNoTracking()
-            .Where(c => c.Id == parentId && c.ArticleId == articleId && c.Status == CommentStatus.Approved)
+            .Where(c => c.Id == parentId && c.ArticleId == articleId && (!approvedOnly || c.Status == CommentStatus.Approved))
             .Select(c => new ParentComment(c.Id, c.ParentId, c.Depth, c.ThreadRootId))
             .SingleOrDefaultAsync(cancellationToken);
 
@@ -18,9 +18,9 @@ public sealed class EfCommentHistory(MovieNewsDbContext db) : ICommentHistory
             .Where(c => c.ClientHash == clientHash)
             .MaxAsync(c => (DateTime?)c.CreatedUtc, cancellationToken);
 
-    public Task<bool> HasSameBodySinceAsync(string clientHash, string bodyMarkdown, DateTime sinceUtc, CancellationToken cancellationToken) =>
+    public Task<bool> HasSameBodySinceAsync(string clientHash, string bodyFingerprint, DateTime sinceUtc, CancellationToken cancellationToken) =>
         db.Comments.AsNoTracking()
-            .AnyAsync(c => c.ClientHash == clientHash && c.CreatedUtc >= sinceUtc && c.BodyMarkdown == bodyMarkdown, cancellationToken);
+            .AnyAsync(c => c.ClientHash == clientHash && c.CreatedUtc >= sinceUtc && c.BodyFingerprint == bodyFingerprint, cancellationToken);
 
     public async Task<bool> IsKnownAuthorAsync(string name, string? email, CancellationToken cancellationToken)
     {

@@ -5,7 +5,8 @@ using System.Xml.Linq;
 using Microsoft.EntityFrameworkCore;
 using MovieNews.Web.Data;
 using MovieNews.Web.Features.Articles;
-using MovieNews.Web.Features.Comments;
+using MovieNews.Web.Features.Moderation;
+using MovieNews.Web.Infrastructure;
 using MovieNews.Web.Infrastructure.Caching;
 
 namespace MovieNews.Web.Features.Discovery;
@@ -16,16 +17,17 @@ public static class DiscoveryEndpoints
     private const int FeedItems = 20;
     private const int CommentFeedItems = 50;
 
-    public static IServiceCollection AddDiscovery(this IServiceCollection services) => services.AddSingleton<SiteUrls>();
+    public static IServiceCollection AddDiscovery(this IServiceCollection services, IConfiguration configuration) =>
+        services.AddSingleton(new SiteUrls(configuration)); // built now, so a malformed Site:PublicUrl stops the start
 
     public static WebApplication MapDiscovery(this WebApplication app)
     {
         app.MapGet("/feed.xml", (HttpContext context, MovieNewsDbContext db, TimeProvider clock, SiteUrls urls, CancellationToken ct) =>
-            ArticleFeedAsync(context, db, clock, urls, atom: false, ct)).CacheOutput(ReaderPageCache.PolicyName);
+            ArticleFeedAsync(context, db, clock, urls, atom: false, ct)).CacheOutput(ReaderPageCache.PolicyName).WithMetadata(new CanonicalQueryAttribute());
         app.MapGet("/atom.xml", (HttpContext context, MovieNewsDbContext db, TimeProvider clock, SiteUrls urls, CancellationToken ct) =>
-            ArticleFeedAsync(context, db, clock, urls, atom: true, ct)).CacheOutput(ReaderPageCache.PolicyName);
+            ArticleFeedAsync(context, db, clock, urls, atom: true, ct)).CacheOutput(ReaderPageCache.PolicyName).WithMetadata(new CanonicalQueryAttribute());
         app.MapGet("/articles/{slug}/comments.xml", CommentFeedAsync);
-        app.MapGet("/sitemap.xml", SitemapAsync).CacheOutput(ReaderPageCache.PolicyName);
+        app.MapGet("/sitemap.xml", SitemapAsync).CacheOutput(ReaderPageCache.PolicyName).WithMetadata(new CanonicalQueryAttribute());
         app.MapGet("/robots.txt", (HttpContext context, SiteUrls urls) => Results.Text(
             $"User-agent: *\nAllow: /\nDisallow: /admin\nDisallow: /account\n\nSitemap: {urls.Base(context.Request)}/sitemap.xml\n",
             "text/plain; charset=utf-8"));

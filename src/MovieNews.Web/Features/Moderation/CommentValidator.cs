@@ -23,7 +23,7 @@ public static class CommentValidator
         public const string ParentId = "ParentId";
     }
 
-    public static Dictionary<string, string> Validate(NormalizedComment comment)
+    public static Dictionary<string, string> Validate(NormalizedComment comment, int bodyMaxLength = BodyMaxLength)
     {
         var errors = new Dictionary<string, string>();
         if (comment.Name.Length == 0)
@@ -46,16 +46,12 @@ public static class CommentValidator
         {
             errors[Fields.Website] = comment.Website.Length > WebsiteMaxLength
                 ? $"The website address can be at most {WebsiteMaxLength} characters."
-                : "Please enter a full web address starting with http:// or https://, or leave it empty.";
+                : "Please enter a web address such as example.com or https://example.com/blog, or leave it empty.";
         }
 
-        if (comment.Body.Length == 0)
+        if (ValidateBody(comment.Body, bodyMaxLength) is { } bodyError)
         {
-            errors[Fields.Body] = "Please write a comment.";
-        }
-        else if (comment.Body.Length > BodyMaxLength)
-        {
-            errors[Fields.Body] = $"Your comment can be at most {BodyMaxLength:N0} characters (it has {comment.Body.Length:N0}).";
+            errors[Fields.Body] = bodyError;
         }
 
         if (comment.ParentId is not null && ParseParentId(comment.ParentId) is null)
@@ -66,11 +62,19 @@ public static class CommentValidator
         return errors;
     }
 
+    public static string? ValidateBody(string body, int maxLength) =>
+        body.Length == 0 ? "Please write a comment."
+        : body.Length > maxLength ? $"Your comment can be at most {maxLength:N0} characters (it has {body.Length:N0})."
+        : null;
+
     /// <summary>A positive comment id, or null for anything else (negative, zero, too large, not a number).</summary>
     public static int? ParseParentId(string raw) =>
         int.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out var id) && id > 0 ? id : null;
 
-    /// <summary>An absolute http(s) URL with a host, nothing hidden in it; null when the text is not one.</summary>
+    /// <summary>
+    /// An absolute http(s) URL with a host, nothing hidden in it; null when the text is not one. A bare host
+    /// ("example.com", "www.example.com/blog") is what most people type, and means https.
+    /// </summary>
     public static Uri? ParseWebsite(string raw)
     {
         // Quotes, angle brackets and backslashes never belong in a typed address; they only appear in breakout attempts.
@@ -79,13 +83,22 @@ public static class CommentValidator
             return null;
         }
 
-        return Uri.TryCreate(raw, UriKind.Absolute, out var uri)
+        var address = IsBareHost(raw) ? "https://" + raw : raw;
+        return Uri.TryCreate(address, UriKind.Absolute, out var uri)
             && (uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps)
             && uri.Host.Length > 0
             && string.IsNullOrEmpty(uri.UserInfo)
-            && raw.StartsWith(uri.Scheme + "://", StringComparison.OrdinalIgnoreCase)
+            && address.StartsWith(uri.Scheme + "://", StringComparison.OrdinalIgnoreCase)
                 ? uri
                 : null;
+    }
+
+    /// <summary>"example.com/path": a dotted host name first, and no scheme, port or user anywhere before the path.</summary>
+    private static bool IsBareHost(string raw)
+    {
+        var host = raw.Split('/', '?', '#')[0];
+        return host.Contains('.', StringComparison.Ordinal) && !host.StartsWith('.') && !host.EndsWith('.')
+            && host.All(c => char.IsLetterOrDigit(c) || c is '.' or '-');
     }
 
     private static bool IsEmail(string raw)

@@ -1,18 +1,6 @@
-using MovieNews.Web.Features.Comments;
 using MovieNews.Web.Features.Rendering;
 
 namespace MovieNews.Web.Features.Moderation;
-
-/// <summary>A comment as the reader typed it, plus what the server knows about who sent it.</summary>
-public sealed record CommentSubmission(
-    int ArticleId,
-    string? Name,
-    string? Email,
-    string? Website,
-    string? Body,
-    string? ParentId,
-    string? Honeypot,
-    string ClientHash);
 
 /// <summary>The parent a reply will actually hang from, after the depth limit is applied.</summary>
 public sealed record Placement(int? ParentId, int Depth, int? ThreadRootId);
@@ -22,6 +10,7 @@ public sealed record ModeratedComment(
     string? Email,
     string? Website,
     string BodyMarkdown,
+    string BodyFingerprint,
     SafeHtml BodyHtml,
     CommentStatus Verdict,
     IReadOnlyList<string> Reasons,
@@ -49,9 +38,10 @@ public abstract record ModerationResult
 /// <summary>What the rules need to know about stored comments; EF Core in the app, a fake in unit tests.</summary>
 public interface ICommentHistory
 {
-    Task<ParentComment?> FindApprovedParentAsync(int articleId, int parentId, CancellationToken cancellationToken);
+    /// <summary>The parent comment on this article: approved only, or in any status (an import's held thread).</summary>
+    Task<ParentComment?> FindParentAsync(int articleId, int parentId, bool approvedOnly, CancellationToken cancellationToken);
     Task<DateTime?> LastCommentUtcAsync(string clientHash, CancellationToken cancellationToken);
-    Task<bool> HasSameBodySinceAsync(string clientHash, string bodyMarkdown, DateTime sinceUtc, CancellationToken cancellationToken);
+    Task<bool> HasSameBodySinceAsync(string clientHash, string bodyFingerprint, DateTime sinceUtc, CancellationToken cancellationToken);
     Task<bool> IsKnownAuthorAsync(string name, string? email, CancellationToken cancellationToken);
 }
 

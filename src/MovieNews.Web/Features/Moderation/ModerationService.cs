@@ -1,4 +1,3 @@
-using MovieNews.Web.Features.Comments;
 using MovieNews.Web.Features.Rendering;
 
 namespace MovieNews.Web.Features.Moderation;
@@ -10,26 +9,34 @@ namespace MovieNews.Web.Features.Moderation;
 public sealed class ModerationService(MarkdownRenderer renderer, TimeProvider clock)
 {
     public async Task<ModerationResult> ModerateAsync(
-        CommentSubmission submission, ModerationOptions options, ICommentHistory history, CancellationToken cancellationToken)
+        int articleId,
+        CommentInput input,
+        string clientHash,
+        CommentOrigin origin,
+        ModerationOptions options,
+        ICommentHistory history,
+        CancellationToken cancellationToken)
     {
         var nowUtc = clock.GetUtcNow().UtcDateTime;
+        var policy = ModerationPolicy.For(origin);
 
         var comment = new NormalizedComment(
-            TextNormalizer.SingleLine(submission.Name),
-            NullIfEmpty(TextNormalizer.SingleLine(submission.Email)),
-            NullIfEmpty(TextNormalizer.SingleLine(submission.Website)),
-            TextNormalizer.MultiLine(submission.Body),
-            NullIfEmpty(TextNormalizer.SingleLine(submission.ParentId)));
+            TextNormalizer.SingleLine(input.Name),
+            NullIfEmpty(TextNormalizer.SingleLine(input.Email)),
+            NullIfEmpty(TextNormalizer.SingleLine(input.Website)),
+            TextNormalizer.MultiLine(input.Body),
+            NullIfEmpty(TextNormalizer.SingleLine(input.ParentId)));
 
-        var errors = CommentValidator.Validate(comment);
-        var placement = await PlaceAsync(submission.ArticleId, comment.ParentId, options.MaxDepth, errors, history, cancellationToken);
+        var errors = CommentValidator.Validate(comment, policy.BodyMaxLength);
+        var placement = await PlaceAsync(articleId, comment.ParentId, options.MaxDepth, policy.ParentMustBeApproved, errors, history, cancellationToken);
         if (errors.Count > 0)
         {
             return new ModerationResult.Invalid(errors);
         }
 
-        if (options.FloodIntervalSeconds > 0
-            && await history.LastCommentUtcAsync(submission.ClientHash, cancellationToken) is { } lastUtc)
+        var fingerprint = BodyFingerprint.Of(comment.Body);
+        if (policy.RateRules && options.FloodIntervalSeconds > 0
+            && await history.LastCommentUtcAsync(clientHash, cancellationToken) is { } lastUtc)
         {
             var wait = lastUtc.AddSeconds(options.FloodIntervalSeconds) - nowUtc;
             if (wait > TimeSpan.Zero)
@@ -38,9 +45,8 @@ public sealed class ModerationService(MarkdownRenderer renderer, TimeProvider cl
             }
         }
 
-        if (options.DuplicateWindowMinutes > 0
-            && await history.HasSameBodySinceAsync(
-                submission.ClientHash, comment.Body, nowUtc.AddMinutes(-options.DuplicateWindowMinutes), cancellationToken))
+        if (policy.RateRules && options.DuplicateWindowMinutes > 0
+            && await history.HasSameBodySinceAsync(clientHash, fingerprint, nowUtc.AddMinutes(-options.DuplicateWindowMinutes), cancellationToken))
         {
             return new ModerationResult.Duplicate();
         }
@@ -57,44 +63,66 @@ public sealed class ModerationService(MarkdownRenderer renderer, TimeProvider cl
         }
 
         var website = comment.Website is null ? null : CommentValidator.ParseWebsite(comment.Website)!.AbsoluteUri;
-        var (verdict, reasons) = await AssessAsync(submission, comment, html, options, history, cancellationToken);
+        var (verdict, reasons) = await AssessAsync(input, comment, html, policy, options, history, cancellationToken);
 
         return new ModerationResult.Accepted(new ModeratedComment(
-            comment.Name, comment.Email, website, comment.Body, html, verdict, reasons, placement!));
+            comment.Name, comment.Email, website, comment.Body, fingerprint, html, verdict, reasons, placement!));
+    }
+
+    /// <summary>An editor's new text for a stored comment: normalised, validated, rendered and sanitized like any comment.</summary>
+    public (string Markdown, SafeHtml Html)? Revise(string? body, out string? error)
+    {
+        var markdown = TextNormalizer.MultiLine(body);
+        error = CommentValidator.ValidateBody(markdown, CommentValidator.BodyMaxLength);
+        if (error is not null)
+        {
+            return null;
+        }
+
+        try
+        {
+            return (markdown, renderer.RenderComment(markdown));
+        }
+        catch (MarkdownTooDeepException)
+        {
+            error = MarkdownTooDeepException.UserMessage;
+            return null;
+        }
     }
 
     private static async Task<(CommentStatus Verdict, IReadOnlyList<string> Reasons)> AssessAsync(
-        CommentSubmission submission,
+        CommentInput input,
         NormalizedComment comment,
         SafeHtml html,
+        ModerationPolicy policy,
         ModerationOptions options,
         ICommentHistory history,
         CancellationToken cancellationToken)
     {
-        if (!string.IsNullOrWhiteSpace(submission.Honeypot))
+        if (!string.IsNullOrWhiteSpace(input.Homepage))
         {
             return (CommentStatus.Spam, [ModerationReasons.Honeypot]);
         }
 
         var reasons = new List<string>();
-        var blocked = new BlocklistMatcher(options.BlockedWords).Find($"{comment.Name}\n{comment.Body}");
+        var blocked = policy.ContentRules ? new BlocklistMatcher(options.BlockedWords).Find($"{comment.Name}\n{comment.Body}") : [];
         if (blocked.Count > 0)
         {
             reasons.Add(ModerationReasons.BlockedWords(blocked));
         }
 
         var links = CountLinks(html.Value);
-        if (options.LinkHoldThreshold > 0 && links >= options.LinkHoldThreshold)
+        if (policy.ContentRules && options.LinkHoldThreshold > 0 && links >= options.LinkHoldThreshold)
         {
             reasons.Add(ModerationReasons.TooManyLinks(links, options.LinkHoldThreshold));
         }
 
-        if (options.HoldFirstComment && !await history.IsKnownAuthorAsync(comment.Name, comment.Email, cancellationToken))
+        if (policy.HoldPolicies && options.HoldFirstComment && !await history.IsKnownAuthorAsync(comment.Name, comment.Email, cancellationToken))
         {
             reasons.Add(ModerationReasons.FirstComment);
         }
 
-        if (options.HoldAll)
+        if (policy.HoldPolicies && options.HoldAll)
         {
             reasons.Add(ModerationReasons.HoldAll);
         }
@@ -104,7 +132,7 @@ public sealed class ModerationService(MarkdownRenderer renderer, TimeProvider cl
 
     /// <summary>Where a reply hangs: under its parent, or beside it when the parent is already at the deepest level.</summary>
     private static async Task<Placement?> PlaceAsync(
-        int articleId, string? rawParentId, int maxDepth, Dictionary<string, string> errors, ICommentHistory history, CancellationToken cancellationToken)
+        int articleId, string? rawParentId, int maxDepth, bool approvedOnly, Dictionary<string, string> errors, ICommentHistory history, CancellationToken cancellationToken)
     {
         if (rawParentId is null)
         {
@@ -116,7 +144,7 @@ public sealed class ModerationService(MarkdownRenderer renderer, TimeProvider cl
             return null;
         }
 
-        var parent = await history.FindApprovedParentAsync(articleId, parentId, cancellationToken);
+        var parent = await history.FindParentAsync(articleId, parentId, approvedOnly, cancellationToken);
         if (parent is null)
         {
             errors[CommentValidator.Fields.ParentId] = "The comment you are replying to is not available.";

@@ -12,9 +12,14 @@ namespace MovieNews.Web.Features.Moderation;
 /// </summary>
 public sealed class ModerationSettings(MovieNewsDbContext db, IOptionsMonitor<ModerationOptions> defaults)
 {
-    private const string Key = "moderation.settings";
+    public const string Key = "moderation.settings";
 
-    public async Task<ModerationOptions> GetAsync(CancellationToken cancellationToken)
+    private ModerationOptions? _read;
+
+    /// <summary>Read once per request (this service is scoped): a page and the comment writer ask for the same settings.</summary>
+    public async Task<ModerationOptions> GetAsync(CancellationToken cancellationToken) => _read ??= await ReadAsync(cancellationToken);
+
+    private async Task<ModerationOptions> ReadAsync(CancellationToken cancellationToken)
     {
         var stored = await db.SiteSettings.AsNoTracking()
             .Where(s => s.Key == Key)
@@ -25,6 +30,7 @@ public sealed class ModerationSettings(MovieNewsDbContext db, IOptionsMonitor<Mo
 
     public async Task SaveAsync(ModerationOptions options, CancellationToken cancellationToken)
     {
+        _read = null;
         var json = JsonSerializer.Serialize(options);
         var setting = await db.SiteSettings.SingleOrDefaultAsync(s => s.Key == Key, cancellationToken);
         if (setting is null)

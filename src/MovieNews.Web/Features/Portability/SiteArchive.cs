@@ -1,9 +1,11 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using MovieNews.Web.Data;
 using MovieNews.Web.Features.Articles;
 using MovieNews.Web.Features.Comments;
+using MovieNews.Web.Features.Moderation;
 using MovieNews.Web.Features.Rendering;
 using MovieNews.Web.Features.Search;
 
@@ -26,7 +28,7 @@ public sealed record SiteExport(int FormatVersion, DateTime ExportedUtc, List<Ar
 /// Everything a site is — articles, tags, comments with their threads and verdicts, revisions — as one JSON
 /// document, and back. Importing skips articles whose slug exists, so it can be repeated safely.
 /// </summary>
-public sealed class SiteArchive(MovieNewsDbContext db, MarkdownRenderer renderer, ISearchIndex search, TimeProvider clock)
+public sealed class SiteArchive(MovieNewsDbContext db, MarkdownRenderer renderer, CommentWriter comments, ISearchIndex search, TimeProvider clock)
 {
     public const int FormatVersion = 1;
 
@@ -69,8 +71,8 @@ public sealed class SiteArchive(MovieNewsDbContext db, MarkdownRenderer renderer
                 Title = archived.Title,
                 Excerpt = archived.Excerpt,
                 BodyMarkdown = archived.BodyMarkdown,
-                BodyHtml = renderer.RenderArticle(archived.BodyMarkdown).Value,
-                ReadingMinutes = ReadingTime.Minutes(renderer.ToPlainText(archived.BodyMarkdown)),
+                BodyHtml = Rendered(archived, () => renderer.RenderArticle(archived.BodyMarkdown).Value),
+                ReadingMinutes = ReadingTime.Minutes(Rendered(archived, () => renderer.ToPlainText(archived.BodyMarkdown))),
                 AuthorName = archived.AuthorName,
                 Status = archived.Status,
                 PublishedUtc = archived.PublishedUtc,
@@ -93,7 +95,7 @@ public sealed class SiteArchive(MovieNewsDbContext db, MarkdownRenderer renderer
                 SavedBy = r.SavedBy,
                 SavedUtc = r.SavedUtc,
             }));
-            await ImportCommentsAsync(article.Id, archived.Comments, cancellationToken);
+            await ImportCommentsAsync(archived, article.Id, cancellationToken);
             imported.Add(article);
         }
 
@@ -106,31 +108,37 @@ public sealed class SiteArchive(MovieNewsDbContext db, MarkdownRenderer renderer
         return imported.Count;
     }
 
-    /// <summary>Comments come oldest first, so each parent is stored before its replies; keys map to new ids.</summary>
-    private async Task ImportCommentsAsync(int articleId, List<ArchivedComment> comments, CancellationToken cancellationToken)
+    private static string Rendered(ArchivedArticle article, Func<string> render)
     {
-        var ids = new Dictionary<int, Comment>();
-        foreach (var archived in comments.OrderBy(c => c.CreatedUtc).ThenBy(c => c.Key))
+        try
         {
-            var parent = archived.ParentKey is { } key && ids.TryGetValue(key, out var p) ? p : null;
-            var comment = new Comment
+            return render();
+        }
+        catch (MarkdownTooDeepException e)
+        {
+            throw new InvalidDataException($"Article '{article.Slug}': {e.Message}", e);
+        }
+    }
+
+    /// <summary>Comments come oldest first, so each parent is stored before its replies; keys map to new ids.</summary>
+    private async Task ImportCommentsAsync(ArchivedArticle article, int articleId, CancellationToken cancellationToken)
+    {
+        var ids = new Dictionary<int, int>();
+        foreach (var archived in article.Comments.OrderBy(c => c.CreatedUtc).ThenBy(c => c.Key))
+        {
+            var input = new CommentInput
             {
-                ArticleId = articleId,
-                ParentId = parent?.Id,
-                Depth = parent is null ? 1 : parent.Depth + 1,
-                AuthorName = archived.AuthorName,
-                AuthorEmail = archived.AuthorEmail,
-                AuthorWebsite = archived.AuthorWebsite,
-                BodyMarkdown = archived.BodyMarkdown,
-                BodyHtml = renderer.RenderComment(archived.BodyMarkdown).Value,
-                Status = archived.Status,
-                ModerationReasons = archived.ModerationReasons,
-                ClientHash = archived.ClientHash,
-                CreatedUtc = archived.CreatedUtc,
-                IsStaffReply = archived.IsStaffReply,
+                Name = archived.AuthorName,
+                Email = archived.AuthorEmail,
+                Website = archived.AuthorWebsite,
+                Body = archived.BodyMarkdown,
+                ParentId = archived.ParentKey is { } key && ids.TryGetValue(key, out var parentId) ? parentId.ToString(CultureInfo.InvariantCulture) : null,
             };
-            await ImportedComments.AddAsync(db, comment, parent, cancellationToken);
-            ids[archived.Key] = comment;
+            var imported = new ImportedComment(archived.CreatedUtc, ImportKey: null, archived.ClientHash, archived.Status, archived.ModerationReasons, archived.IsStaffReply);
+            var result = await comments.ImportAsync(articleId, input, CommentOrigin.Import, imported, cancellationToken);
+            ids[archived.Key] = result is PostCommentResult.Posted posted
+                ? posted.CommentId
+                : throw new InvalidDataException($"Comment {archived.Key} on '{article.Slug}' cannot be imported: {result.Describe()}");
         }
     }
 }

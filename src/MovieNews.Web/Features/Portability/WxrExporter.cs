@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Xml.Linq;
 using MovieNews.Web.Features.Articles;
-using MovieNews.Web.Features.Comments;
+using MovieNews.Web.Features.Moderation;
 
 namespace MovieNews.Web.Features.Portability;
 

@@ -7,6 +7,7 @@ using Microsoft.EntityFrameworkCore;
 using MovieNews.Web.Data;
 using MovieNews.Web.Features.Articles;
 using MovieNews.Web.Features.Comments;
+using MovieNews.Web.Features.Moderation;
 using MovieNews.Web.Features.Rendering;
 using MovieNews.Web.Features.Search;
 
@@ -24,7 +25,7 @@ public sealed class WxrFormatException(int line, string problem) : Exception($"L
 /// comments with threads, authors, dates and approval states. The whole file is read and checked first and
 /// written in one transaction, so a malformed file leaves nothing behind; importing again adds nothing.
 /// </summary>
-public sealed class WxrImporter(MovieNewsDbContext db, MarkdownRenderer renderer, ISearchIndex search)
+public sealed class WxrImporter(MovieNewsDbContext db, MarkdownRenderer renderer, CommentWriter comments, ISearchIndex search)
 {
     private static readonly XNamespace _wp = "http://wordpress.org/export/1.2/";
     private static readonly XNamespace _content = "http://purl.org/rss/1.0/modules/content/";
@@ -92,14 +93,23 @@ public sealed class WxrImporter(MovieNewsDbContext db, MarkdownRenderer renderer
     private Article NewArticle(WxrPost post, TagSet tags)
     {
         var body = HtmlToMarkdown.Convert(post.ContentHtml);
-        var plain = renderer.ToPlainText(body);
+        string plain, html;
+        try
+        {
+            (plain, html) = (renderer.ToPlainText(body), renderer.RenderArticle(body).Value);
+        }
+        catch (MarkdownTooDeepException e)
+        {
+            throw new WxrFormatException(post.Line, $"the post “{post.Title}”: {e.Message}");
+        }
+
         return new Article
         {
             Slug = post.Slug,
             Title = post.Title,
             Excerpt = Truncate(post.ExcerptHtml.Length > 0 ? WebText(post.ExcerptHtml) : string.Join(' ', plain.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Take(40)), 1000),
             BodyMarkdown = body,
-            BodyHtml = renderer.RenderArticle(body).Value,
+            BodyHtml = html,
             ReadingMinutes = ReadingTime.Minutes(plain),
             AuthorName = post.Author,
             Status = post.Status,
@@ -113,7 +123,7 @@ public sealed class WxrImporter(MovieNewsDbContext db, MarkdownRenderer renderer
 
     private async Task<(int Added, int Skipped)> ImportCommentsAsync(int articleId, WxrPost post, HashSet<string> existingKeys, CancellationToken cancellationToken)
     {
-        var byWordPressId = new Dictionary<string, Comment>();
+        var byWordPressId = new Dictionary<string, int>();
         var added = 0;
         var skipped = 0;
         foreach (var wxr in post.Comments.OrderBy(c => c.DateUtc).ThenBy(c => int.TryParse(c.Id, out var n) ? n : 0))
@@ -121,29 +131,34 @@ public sealed class WxrImporter(MovieNewsDbContext db, MarkdownRenderer renderer
             var key = $"wxr:{post.Slug}:{wxr.Id}";
             if (existingKeys.Contains(key))
             {
-                byWordPressId[wxr.Id] = await db.Comments.SingleAsync(c => c.ImportKey == key, cancellationToken);
+                byWordPressId[wxr.Id] = await db.Comments.Where(c => c.ImportKey == key).Select(c => c.Id).SingleAsync(cancellationToken);
                 skipped++;
                 continue;
             }
 
-            var parent = wxr.ParentId is { } p && byWordPressId.TryGetValue(p, out var found) ? found : null;
-            var body = HtmlToMarkdown.Convert(wxr.ContentHtml);
-            var comment = new Comment
+            var parent = wxr.ParentId is { } p && byWordPressId.TryGetValue(p, out var found) ? found : (int?)null;
+            // WordPress accepted what these fields hold; what would not pass here is dropped, not the comment.
+            var input = new CommentInput
             {
-                ArticleId = articleId,
-                AuthorName = Truncate(WebText(wxr.Author) is { Length: > 0 } name ? name : "Anonymous", 100),
-                AuthorEmail = wxr.Email is { Length: > 0 and <= 254 } email ? email : null,
-                AuthorWebsite = Moderation.CommentValidator.ParseWebsite(wxr.Url ?? string.Empty)?.AbsoluteUri is { Length: <= Moderation.CommentValidator.WebsiteMaxLength * 3 } website ? website : null,
-                BodyMarkdown = body,
-                BodyHtml = renderer.RenderComment(body).Value,
-                Status = wxr.Status,
-                ModerationReasons = [$"Imported from WordPress (status '{wxr.RawStatus}')."],
-                ClientHash = wxr.Ip is { Length: > 0 } ip ? "wxr-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ip)))[..24] : "wxr",
-                CreatedUtc = wxr.DateUtc,
-                ImportKey = key,
+                Name = Truncate(WebText(wxr.Author) is { Length: > 0 } name ? name : "Anonymous", 100),
+                Email = wxr.Email is { Length: > 0 and <= 254 } email ? email : null,
+                Website = Moderation.CommentValidator.ParseWebsite(wxr.Url ?? string.Empty)?.AbsoluteUri,
+                Body = HtmlToMarkdown.Convert(wxr.ContentHtml),
+                ParentId = parent?.ToString(CultureInfo.InvariantCulture),
             };
-            await ImportedComments.AddAsync(db, comment, parent, cancellationToken);
-            byWordPressId[wxr.Id] = comment;
+            var imported = new ImportedComment(
+                wxr.DateUtc,
+                key,
+                wxr.Ip is { Length: > 0 } ip ? "wxr-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(ip)))[..24] : "wxr",
+                wxr.Status,
+                [$"Imported from WordPress (status '{wxr.RawStatus}')."]);
+            var result = await comments.ImportAsync(articleId, input, CommentOrigin.Import, imported, cancellationToken);
+            if (result is not PostCommentResult.Posted posted)
+            {
+                throw new WxrFormatException(wxr.Line, $"comment {wxr.Id} on “{post.Title}” cannot be imported: {result.Describe()}");
+            }
+
+            byWordPressId[wxr.Id] = posted.CommentId;
             existingKeys.Add(key);
             added++;
         }
@@ -175,6 +190,7 @@ public sealed class WxrImporter(MovieNewsDbContext db, MarkdownRenderer renderer
             var commentLine = ((IXmlLineInfo)c).LineNumber;
             var raw = (string?)c.Element(_wp + "comment_approved") ?? "0";
             return new WxrComment(
+                commentLine,
                 (string?)c.Element(_wp + "comment_id") ?? throw new WxrFormatException(commentLine, "a comment has no <wp:comment_id>."),
                 (string?)c.Element(_wp + "comment_parent") is { Length: > 0 } parent && parent != "0" ? parent : null,
                 (string?)c.Element(_wp + "comment_author") ?? string.Empty,
@@ -187,6 +203,7 @@ public sealed class WxrImporter(MovieNewsDbContext db, MarkdownRenderer renderer
                 raw);
         }).ToList();
         return new WxrPost(
+            line,
             Truncate(title, 200),
             slug,
             (string?)item.Element(_dc + "creator") is { Length: > 0 } author ? Truncate(author, 100) : "WordPress",
@@ -216,9 +233,9 @@ public sealed class WxrImporter(MovieNewsDbContext db, MarkdownRenderer renderer
 
     private static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];
 
-    private sealed record WxrComment(string Id, string? ParentId, string Author, string? Email, string? Url, string? Ip, DateTime DateUtc, string ContentHtml, CommentStatus Status, string RawStatus);
+    private sealed record WxrComment(int Line, string Id, string? ParentId, string Author, string? Email, string? Url, string? Ip, DateTime DateUtc, string ContentHtml, CommentStatus Status, string RawStatus);
 
-    private sealed record WxrPost(string Title, string Slug, string Author, DateTime DateUtc, ArticleStatus Status, string ContentHtml, string ExcerptHtml, bool CommentsOpen, List<string> Terms, List<WxrComment> Comments);
+    private sealed record WxrPost(int Line, string Title, string Slug, string Author, DateTime DateUtc, ArticleStatus Status, string ContentHtml, string ExcerptHtml, bool CommentsOpen, List<string> Terms, List<WxrComment> Comments);
 }
 
 /// <summary><c>import-wxr FILE</c> on the command line, with a progress bar and a summary.</summary>

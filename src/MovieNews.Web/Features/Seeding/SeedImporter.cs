@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using MovieNews.Web.Data;
 using MovieNews.Web.Features.Articles;
 using MovieNews.Web.Features.Comments;
+using MovieNews.Web.Features.Moderation;
 
 namespace MovieNews.Web.Features.Seeding;
 
@@ -19,7 +20,7 @@ public sealed class SeedOptions
 public sealed class SeedImporter(
     MovieNewsDbContext db,
     ArticleAuthoring authoring,
-    CommentPostingService posting,
+    CommentWriter comments,
     IOptions<SeedOptions> options,
     ILogger<SeedImporter> logger)
 {
@@ -92,13 +93,11 @@ public sealed class SeedImporter(
             var parentId = seed.ReplyTo is null ? null
                 : storedIds.TryGetValue(seed.ReplyTo, out var id) ? id.ToString(System.Globalization.CultureInfo.InvariantCulture)
                 : throw new SeedFormatException(fileName, $"comment '{seed.Key}' replies to '{seed.ReplyTo}', which was not stored");
-            var result = await posting.PostAsync(
+            var result = await comments.ImportAsync(
                 articleId,
-                new CommentFields(seed.Author, seed.Email, seed.Website, seed.Body, parentId, Honeypot: null),
-                clientHash: $"seed:{seed.Author}",
-                seed.PostedUtc,
-                keyPrefix + seed.Key,
-                staff: false,
+                new CommentInput { Name = seed.Author, Email = seed.Email, Website = seed.Website, Body = seed.Body, ParentId = parentId },
+                CommentOrigin.Seed,
+                new ImportedComment(seed.PostedUtc, keyPrefix + seed.Key, ClientHash: $"seed:{seed.Author}"),
                 cancellationToken);
             if (result is not PostCommentResult.Posted posted)
             {

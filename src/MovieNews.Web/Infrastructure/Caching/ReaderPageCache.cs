@@ -1,21 +1,29 @@
+using System.Globalization;
 using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.Net.Http.Headers;
 using MovieNews.Web.Features.Comments;
+using MovieNews.Web.Features.Discovery;
 
 namespace MovieNews.Web.Infrastructure.Caching;
 
 /// <summary>
-/// Output caching for what anonymous readers see: the home and tag pages here (ASP.NET Core output caching),
-/// the article pages through <see cref="ArticlePageCache"/> on the same store. Anyone who
-/// would see something of their own — a signed-in editor, a commenter with a held comment or saved details —
-/// bypasses the cache both ways. Entries are tagged so a change evicts exactly the pages it affects.
+/// What anonymous readers see is the same bytes for everyone (ADR-005): no per-reader token, no cookie. So
+/// ASP.NET Core's output cache keeps home, tag and article pages and the feeds, and the responses say any shared
+/// cache (a reverse proxy, a CDN) may keep them too. Anyone who would see something of their own — a signed-in
+/// editor, a commenter with a held comment, saved details or a comment just posted — bypasses every cache and
+/// gets a private answer. Entries are tagged so a change evicts exactly the pages it affects (<see cref="ReaderCacheInvalidation"/>).
 /// </summary>
 public static class ReaderPageCache
 {
+    /// <summary>Home, tag pages, feeds and the sitemap: evicted when any article changes.</summary>
     public const string PolicyName = "reader-pages";
+
+    /// <summary>An article page: evicted when that article or its visible comments change.</summary>
+    public const string ArticlePolicyName = "article-page";
+
     public const string AllTag = "reader";
     public const string ListsTag = "lists";
-    private static readonly string[] _readerCookies = ["mn_auth", PendingCommentsCookie.Name, CommenterCookie.Name];
+    private static readonly string[] _readerCookies = ["mn_auth", PendingCommentsCookie.Name, CommenterCookie.Name, FreshPageCookie.Name];
 
     /// <summary>True when nothing in the request makes the page this reader's own, so a shared copy may serve it.</summary>
     public static bool IsAnonymousRead(HttpRequest request) =>
@@ -25,35 +33,69 @@ public static class ReaderPageCache
 
     public static string ArticleTag(string slug) => $"article:{slug}";
 
-    public static IServiceCollection AddReaderPageCache(this IServiceCollection services)
+    public static IServiceCollection AddReaderPageCache(this IServiceCollection services, IConfiguration configuration)
     {
+        var sharedMaxAge = configuration.GetValue("Caching:SharedMaxAgeSeconds", 60);
+        var staleWhileRevalidate = configuration.GetValue("Caching:StaleWhileRevalidateSeconds", 60);
+        if (sharedMaxAge < 0 || staleWhileRevalidate < 0)
+        {
+            throw new InvalidOperationException("Caching:SharedMaxAgeSeconds and Caching:StaleWhileRevalidateSeconds must be 0 or more.");
+        }
+
+        // Browsers revalidate every time (max-age=0, with the ETag); shared caches may keep the page this long.
+        var publicCacheControl = string.Create(CultureInfo.InvariantCulture,
+            $"public, max-age=0, s-maxage={sharedMaxAge}, stale-while-revalidate={staleWhileRevalidate}");
         services.AddOutputCache(options =>
         {
             options.SizeLimit = 256L * 1024 * 1024;
-            options.AddPolicy(PolicyName, new ReaderPagePolicy());
+            options.AddPolicy(PolicyName, new ReaderPagePolicy(publicCacheControl, article: false));
+            options.AddPolicy(ArticlePolicyName, new ReaderPagePolicy(publicCacheControl, article: true));
         });
         services.AddSingleton<ScheduledArticles>();
-        services.AddScoped<ReaderCacheEviction>();
+        // Every DbContext picks up the registered interceptors: changes reach the caches from SaveChanges alone.
+        services.AddSingleton<ReaderCacheInvalidation>();
+        services.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(services => services.GetRequiredService<ReaderCacheInvalidation>());
         return services;
     }
 
-    private sealed class ReaderPagePolicy : IOutputCachePolicy
+    private sealed class ReaderPagePolicy(string publicCacheControl, bool article) : IOutputCachePolicy
     {
+        private static readonly string[] _listQuery = ["page"];
+        private static readonly string[] _articleQuery = ["cpage"];
+        private static readonly TimeSpan _lifetime = TimeSpan.FromMinutes(30);
+
         public async ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)
         {
-            var request = context.HttpContext.Request;
-            var anonymous = IsAnonymousRead(request);
+            var http = context.HttpContext;
+            var anonymous = IsAnonymousRead(http.Request);
+            // A reply form (?replyto=) names any comment id: never worth an entry, and would let anyone fill the cache.
+            var shared = anonymous && !(article && http.Request.Query.ContainsKey("replyto"));
             context.EnableOutputCaching = true;
-            context.AllowCacheLookup = anonymous;
-            context.AllowCacheStorage = anonymous;
+            context.AllowCacheLookup = shared;
+            context.AllowCacheStorage = shared;
             context.AllowLocking = true;
-            context.ResponseExpirationTimeSpan = TimeSpan.FromMinutes(30);
-            context.CacheVaryByRules.QueryKeys = new Microsoft.Extensions.Primitives.StringValues(["page", "cpage", "replyto"]);
+            context.ResponseExpirationTimeSpan = _lifetime;
+            context.CacheVaryByRules.QueryKeys = article ? _articleQuery : _listQuery;
+            // Absolute links on these pages come from the request's host unless Site:PublicUrl is set.
+            context.CacheVaryByRules.VaryByHost = http.RequestServices.GetRequiredService<SiteUrls>().VaryCachesByHost;
             context.Tags.Add(AllTag);
-            context.Tags.Add(ListsTag);
+            context.Tags.Add(article && http.GetRouteValue("slug") is string slug ? ArticleTag(slug) : ListsTag);
+
+            // Set now: the output cache keeps the headers as they are when the body starts.
+            var headers = http.Response.Headers;
+            if (anonymous)
+            {
+                headers.CacheControl = publicCacheControl;
+                // The page differs for readers with one of the site's cookies: caches that honour Vary keep them apart.
+                headers.Append(HeaderNames.Vary, HeaderNames.Cookie);
+            }
+            else
+            {
+                headers.CacheControl = "private, no-cache";
+            }
 
             // A scheduled article whose time has come changes the lists and its own page, with no save to evict them.
-            await context.HttpContext.RequestServices.GetRequiredService<ScheduledArticles>().EvictIfDueAsync(cancellation);
+            await http.RequestServices.GetRequiredService<ScheduledArticles>().EvictIfDueAsync(cancellation);
         }
 
         public ValueTask ServeFromCacheAsync(OutputCacheContext context, CancellationToken cancellation) => ValueTask.CompletedTask;

@@ -7,8 +7,8 @@ namespace MovieNews.Web.Infrastructure.Caching;
 
 /// <summary>
 /// Knows when the next scheduled article goes live, so cached pages are evicted at that moment: checked on
-/// each cacheable request (a comparison of two times), refreshed from the database when it passes, when
-/// an article is saved here, and every half minute (another app instance may have scheduled one).
+/// each cacheable request (a comparison of two times), refreshed from the database when it passes, on the next
+/// request after an article is saved here, and every half minute (another app instance may have scheduled one).
 /// </summary>
 public sealed class ScheduledArticles(IOutputCacheStore store, TimeProvider clock, IServiceScopeFactory scopes)
 {
@@ -53,7 +53,10 @@ public sealed class ScheduledArticles(IOutputCacheStore store, TimeProvider cloc
         }
     }
 
-    public async Task RefreshAsync(MovieNewsDbContext db, CancellationToken cancellationToken)
+    /// <summary>An article was saved: its schedule may have changed, so the next cacheable request looks again.</summary>
+    public void RecheckSoon() => _checkedUtc = DateTime.MinValue;
+
+    private async Task RefreshAsync(MovieNewsDbContext db, CancellationToken cancellationToken)
     {
         var nowUtc = clock.GetUtcNow().UtcDateTime;
         _checkedUtc = nowUtc;

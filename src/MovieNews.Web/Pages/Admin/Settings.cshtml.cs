@@ -3,11 +3,10 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using MovieNews.Web.Data;
 using MovieNews.Web.Features.Audit;
 using MovieNews.Web.Features.Moderation;
-using MovieNews.Web.Infrastructure.Caching;
 
 namespace MovieNews.Web.Pages.Admin;
 
-public sealed class SettingsModel(ModerationSettings settings, AuditLog audit, MovieNewsDbContext db, ReaderCacheEviction cache) : PageModel
+public sealed class SettingsModel(ModerationSettings settings, AuditLog audit, MovieNewsDbContext db) : PageModel
 {
     [BindProperty]
     public SettingsForm Input { get; set; } = new();
@@ -30,7 +29,6 @@ public sealed class SettingsModel(ModerationSettings settings, AuditLog audit, M
         await settings.SaveAsync(updated, cancellationToken);
         audit.Record("settings.moderation", "Moderation settings", Describe(current), Describe(updated));
         await db.SaveChangesAsync(cancellationToken);
-        await cache.EverythingChangedAsync(cancellationToken);
         TempData["Message"] = "Moderation settings saved. They apply to the next comment.";
         return Redirect("/admin/settings");
     }

@@ -41,21 +41,6 @@ public sealed record ArticleView(
             a.CommentsVersion));
 }
 
-/// <summary>The comment form's fields exactly as posted; everything is optional here so nothing typed is lost.</summary>
-public sealed class CommentForm
-{
-    public string? Name { get; set; }
-    public string? Email { get; set; }
-    public string? Website { get; set; }
-    public string? Body { get; set; }
-    public string? ParentId { get; set; }
-
-    /// <summary>The honeypot: hidden from people, irresistible to form-filling bots.</summary>
-    public string? Homepage { get; set; }
-
-    public bool SaveDetails { get; set; }
-}
-
 public sealed record ReplyTarget(int Id, string AuthorName);
 
 public sealed record CommentListModel(string ArticleSlug, int Page, IReadOnlyList<Features.Comments.CommentNode<Features.Comments.CommentView>> Nodes)
@@ -64,4 +49,4 @@ public sealed record CommentListModel(string ArticleSlug, int Page, IReadOnlyLis
 }
 
 public sealed record CommentFieldModel(
-    string Field, string Label, string? Value, string? Error, bool Required, int MaxLength, string Type, string AutoComplete);
+    string Field, string Label, string? Value, string? Error, bool Required, int MaxLength, string Type, string AutoComplete, string? InputMode = null);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using MovieNews.Web.Data;
 using MovieNews.Web.Features.Articles;
@@ -12,11 +13,19 @@ using MovieNews.Web.Infrastructure.Caching;
 
 namespace MovieNews.Web.Pages.Articles;
 
+/// <summary>
+/// The article and its conversation. The page an anonymous reader gets is the same bytes for everyone, so it is
+/// cached and shareable (ADR-005): the comment form carries no per-reader token; cross-site posts are refused by
+/// <see cref="CrossOriginProtection"/> instead.
+/// </summary>
+[IgnoreAntiforgeryToken]
+[OutputCache(PolicyName = ReaderPageCache.ArticlePolicyName)]
+[CanonicalQuery("cpage", "replyto", PageNumbers = ["cpage"])]
 public sealed class ShowModel(
     MovieNewsDbContext db,
     TimeProvider clock,
     CommentThreadReader threads,
-    CommentPostingService posting,
+    CommentWriter writer,
     CommenterContext cookies,
     ModerationSettings moderation,
     SiteUrls urls) : PageModel
@@ -53,6 +62,10 @@ public sealed class ShowModel(
 
     public ArticleView Article { get; private set; } = null!;
     public CommentPage Comments { get; private set; } = null!;
+
+    /// <summary>Open on this article and not closed by the site's age limit.</summary>
+    public bool CommentsOpen { get; private set; }
+
     public ReplyTarget? ReplyingTo { get; private set; }
     public IReadOnlyDictionary<string, string> Errors { get; private set; } = new Dictionary<string, string>();
     public string? FormMessage { get; private set; }
@@ -60,10 +73,13 @@ public sealed class ShowModel(
     public string? ErrorFor(string field) => Errors.TryGetValue(field, out var message) ? message : null;
 
     [BindProperty]
-    public CommentForm Input { get; set; } = new();
+    public CommentInput Input { get; set; } = new();
+
+    [BindProperty(Name = "Input.SaveDetails")]
+    public bool SaveDetails { get; set; }
 
     public Pagination CommentPagination =>
-        new($"/articles/{Article.Slug}", Comments.Page, Comments.TotalPages, "cpage", "#comments");
+        new($"/articles/{Article.Slug}", Comments.Page, Comments.TotalPages, "cpage", "#comments", Pagination.CommentLabels);
 
     public string FormAction => Comments.Page == 1
         ? $"/articles/{Article.Slug}#respond"
@@ -76,21 +92,25 @@ public sealed class ShowModel(
             return BadRequest();
         }
 
-        if (!await LoadAsync(slug, page, cancellationToken))
+        if (!await LoadArticleAsync(slug, cancellationToken))
         {
             return await IsTrashedAsync(slug, cancellationToken) ? StatusCode(StatusCodes.Status410Gone) : NotFound();
         }
 
         Response.Headers.ETag = Article.ETag;
-        if (Request.Headers.IfNoneMatch == Article.ETag && CommenterContext.HasNoReaderCookies(Request))
+        if (Request.Headers.IfNoneMatch == Article.ETag && ReaderPageCache.IsAnonymousRead(Request))
         {
             return StatusCode(StatusCodes.Status304NotModified);
         }
 
-        MarkTokenHole();
+        if (!await LoadCommentsAsync(page, cancellationToken))
+        {
+            return NotFound();
+        }
+
         if (cookies.Commenter.Read(Request) is { } saved)
         {
-            (Input.Name, Input.Email, Input.Website, Input.SaveDetails) = (saved.Name, saved.Email, saved.Website, true);
+            (Input.Name, Input.Email, Input.Website, SaveDetails) = (saved.Name, saved.Email, saved.Website, true);
         }
 
         if (replyto is not null && CommentValidator.ParseParentId(replyto) is { } parentId)
@@ -104,16 +124,14 @@ public sealed class ShowModel(
 
     public async Task<IActionResult> OnPostAsync(string slug, [FromQuery] string? cpage, CancellationToken cancellationToken)
     {
-        _ = PageNumber.TryParse(cpage, out var page);
-        if (!await LoadAsync(slug, Math.Max(page, 1), cancellationToken) && !await LoadAsync(slug, 1, cancellationToken))
+        if (!await LoadArticleAsync(slug, cancellationToken))
         {
             return NotFound();
         }
 
         var clientHash = await cookies.Fingerprint.HashAsync(HttpContext.Connection.RemoteIpAddress, cancellationToken);
-        var fields = new CommentFields(Input.Name, Input.Email, Input.Website, Input.Body, Input.ParentId, Input.Homepage);
-        var result = await posting.PostAsync(Article.Id, fields, clientHash, cancellationToken);
-        switch (result)
+        var target = new CommentTarget(Article.Id, Article.CommentsOpen, Article.PublishedUtc);
+        switch (await writer.PostAsync(target, Input, clientHash, cancellationToken))
         {
             case PostCommentResult.Posted posted:
                 RememberCommenter();
@@ -130,54 +148,62 @@ public sealed class ShowModel(
                 return SeeOther($"/articles/{Article.Slug}/comments/{posted.CommentId}");
             case PostCommentResult.Invalid invalid:
                 Errors = invalid.Errors;
-                return await ReshowAsync(StatusCodes.Status400BadRequest, "Your comment was not posted yet: please check the fields marked below.", cancellationToken);
+                return await ReshowAsync(cpage, StatusCodes.Status400BadRequest, "Your comment was not posted yet: please correct the fields marked below and send it again.", cancellationToken);
             case PostCommentResult.Duplicate:
-                return await ReshowAsync(StatusCodes.Status409Conflict, "You have already posted this comment.", cancellationToken);
+                return await ReshowAsync(cpage, StatusCodes.Status409Conflict, "You have already posted this comment. To post another, change what it says.", cancellationToken);
             case PostCommentResult.Flooded flooded:
-                var seconds = (int)Math.Ceiling(flooded.RetryAfter.TotalSeconds);
+                var seconds = Math.Max(1, (int)Math.Ceiling(flooded.RetryAfter.TotalSeconds));
                 Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-                return await ReshowAsync(StatusCodes.Status429TooManyRequests, $"You are commenting too quickly. Please wait {seconds} seconds and post again.", cancellationToken);
+                return await ReshowAsync(cpage, StatusCodes.Status429TooManyRequests,
+                    $"You are commenting too quickly. Your comment is kept below: wait {seconds} second{(seconds == 1 ? "" : "s")}, then send it again.", cancellationToken);
             case PostCommentResult.Closed:
-                return await ReshowAsync(StatusCodes.Status403Forbidden, "Comments are closed on this article.", cancellationToken);
+                return await ReshowAsync(cpage, StatusCodes.Status403Forbidden, "Comments are closed on this article.", cancellationToken);
             default:
                 return NotFound();
         }
     }
 
-    private async Task<bool> LoadAsync(string slug, int page, CancellationToken cancellationToken)
+    private async Task<bool> LoadArticleAsync(string slug, CancellationToken cancellationToken)
     {
         if (!Slug.IsValid(slug))
         {
             return false;
         }
 
-        var article = await ArticleView.Project(db.Articles.AsNoTracking()
+        Article = (await ArticleView.Project(db.Articles.AsNoTracking()
                 .VisibleToReaders(clock.GetUtcNow().UtcDateTime)
                 .Where(a => a.Slug == slug))
-            .SingleOrDefaultAsync(cancellationToken);
-        if (article is null)
-        {
-            return false;
-        }
+            .SingleOrDefaultAsync(cancellationToken))!;
+        return Article is not null;
+    }
 
+    private async Task<bool> LoadCommentsAsync(int page, CancellationToken cancellationToken)
+    {
         var options = await moderation.GetAsync(cancellationToken);
+        CommentsOpen = options.AreCommentsOpen(Article.CommentsOpen, Article.PublishedUtc, clock.GetUtcNow().UtcDateTime);
         var comments = await threads.ReadPageAsync(
-            article.Id, page, options.CommentsPerPage, options.MaxDepth, cookies.Pending.Read(Request), cancellationToken);
+            Article.Id, page, options.CommentsPerPage, options.MaxDepth, cookies.Pending.Read(Request), cancellationToken);
         if (comments is null)
         {
             return false;
         }
 
-        var open = options.AreCommentsOpen(article.CommentsOpen, article.PublishedUtc, clock.GetUtcNow().UtcDateTime);
-        (Article, Comments) = (article with { CommentsOpen = open }, comments);
+        Comments = comments;
         return true;
     }
 
     private Task<bool> IsTrashedAsync(string slug, CancellationToken cancellationToken) =>
         db.Articles.AnyAsync(a => a.Slug == slug && a.DeletedUtc != null, cancellationToken);
 
-    private async Task<IActionResult> ReshowAsync(int statusCode, string message, CancellationToken cancellationToken)
+    /// <summary>The form again, with everything typed and what to do about it: sending it again works.</summary>
+    private async Task<IActionResult> ReshowAsync(string? cpage, int statusCode, string message, CancellationToken cancellationToken)
     {
+        // The comment page the form was sent from, or the first when that page is gone (or never was).
+        if (!PageNumber.TryParse(cpage, out var page) || !await LoadCommentsAsync(page, cancellationToken))
+        {
+            await LoadCommentsAsync(1, cancellationToken);
+        }
+
         FormMessage = message;
         if (CommentValidator.ParseParentId(Input.ParentId ?? string.Empty) is { } parentId)
         {
@@ -185,17 +211,7 @@ public sealed class ShowModel(
         }
 
         Response.StatusCode = statusCode;
-        MarkTokenHole();
         return Page();
-    }
-
-    /// <summary>The form's antiforgery token is filled in per reader, outside the output cache.</summary>
-    private void MarkTokenHole()
-    {
-        if (Article.CommentsOpen)
-        {
-            Response.Headers[AntiforgeryHole.MarkerHeader] = "1";
-        }
     }
 
     private Task<ReplyTarget?> FindReplyTargetAsync(int commentId, CancellationToken cancellationToken) =>
@@ -206,7 +222,7 @@ public sealed class ShowModel(
 
     private void RememberCommenter()
     {
-        if (Input.SaveDetails)
+        if (SaveDetails)
         {
             cookies.Commenter.Save(HttpContext, new CommenterDetails(Input.Name, Input.Email, Input.Website));
         }
@@ -214,6 +230,9 @@ public sealed class ShowModel(
         {
             CommenterCookie.Forget(HttpContext);
         }
+
+        // Shared caches (a CDN, a proxy) may hold the page for a minute: the commenter's next views skip them.
+        FreshPageCookie.Set(HttpContext);
     }
 
     /// <summary>Post/Redirect/Get with 303, so a reload never re-posts the comment.</summary>

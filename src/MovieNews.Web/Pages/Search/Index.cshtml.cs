@@ -5,6 +5,7 @@ using MovieNews.Web.Infrastructure;
 
 namespace MovieNews.Web.Pages.Search;
 
+[CanonicalQuery("q", "page", PageNumbers = ["page"])]
 public sealed class IndexModel(ISearchIndex search) : PageModel
 {
     public const int PageSize = 10;

@@ -3,11 +3,13 @@ using Microsoft.AspNetCore.OutputCaching;
 using Microsoft.EntityFrameworkCore;
 using MovieNews.Web.Data;
 using MovieNews.Web.Features.Articles;
+using MovieNews.Web.Infrastructure;
 using MovieNews.Web.Infrastructure.Caching;
 
 namespace MovieNews.Web.Pages.Tags;
 
 [OutputCache(PolicyName = ReaderPageCache.PolicyName)]
+[CanonicalQuery]
 public sealed class IndexModel(MovieNewsDbContext db, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<TagCount> Tags { get; private set; } = [];

@@ -445,6 +445,11 @@ namespace MovieNews.Web.Data.Migrations.Sqlite
                         .HasMaxLength(600)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("BodyFingerprint")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("BodyHtml")
                         .IsRequired()
                         .HasColumnType("TEXT");

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using MovieNews.Web.Data;
 using MovieNews.Web.Features.Articles;
-using MovieNews.Web.Features.Comments;
+using MovieNews.Web.Features.Moderation;
 using MovieNews.Web.Infrastructure;
 
 namespace MovieNews.Web.Pages.Admin.Articles;

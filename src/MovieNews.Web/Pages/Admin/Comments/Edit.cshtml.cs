@@ -8,13 +8,14 @@ using MovieNews.Web.Data;
 using MovieNews.Web.Features.Accounts;
 using MovieNews.Web.Features.Audit;
 using MovieNews.Web.Features.Comments;
+using MovieNews.Web.Features.Moderation;
 
 namespace MovieNews.Web.Pages.Admin.Comments;
 
 public sealed class EditModel(
     MovieNewsDbContext db,
     CommentModeration moderation,
-    CommentPostingService posting,
+    CommentWriter comments,
     UserManager<EditorUser> users,
     AuditLog audit) : PageModel
 {
@@ -75,13 +76,10 @@ public sealed class EditModel(
 
         var user = await users.GetUserAsync(User);
         var name = string.IsNullOrWhiteSpace(user?.DisplayName) ? User.FindFirstValue(ClaimTypes.Name) ?? "Editor" : user.DisplayName;
-        var result = await posting.PostAsync(
+        var result = await comments.ReplyAsStaffAsync(
             ArticleId,
-            new CommentFields(name, user?.Email, null, Reply, id.ToString(CultureInfo.InvariantCulture), null),
-            clientHash: $"staff:{user?.Id}",
-            createdUtc: null,
-            importKey: null,
-            staff: true,
+            new CommentInput { Name = name, Email = user?.Email, Body = Reply, ParentId = id.ToString(CultureInfo.InvariantCulture) },
+            staffKey: $"staff:{user?.Id}",
             cancellationToken);
         switch (result)
         {

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using MovieNews.Web.Data;
 using MovieNews.Web.Features.Comments;
+using MovieNews.Web.Features.Moderation;
 using MovieNews.Web.Infrastructure;
 
 namespace MovieNews.Web.Pages.Admin.Comments;

@@ -1,4 +1,5 @@
 using MovieNews.Web.Features.Comments;
+using MovieNews.Web.Features.Moderation;
 using MovieNews.Web.Features.Rendering;
 
 namespace MovieNews.Web.Pages.Admin.Comments;

@@ -1,0 +1,209 @@
+using System.Data.Common;
+using System.Runtime.CompilerServices;
+using Microsoft.AspNetCore.OutputCaching;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using MovieNews.Web.Data;
+using MovieNews.Web.Features.Articles;
+using MovieNews.Web.Features.Comments;
+using MovieNews.Web.Features.Moderation;
+
+namespace MovieNews.Web.Infrastructure.Caching;
+
+/// <summary>
+/// The one place where a change reaches the reader caches: every write goes through <c>SaveChanges</c>, so this
+/// interceptor sees what changed — an article, a comment readers can see (or could see before), the moderation
+/// settings — bumps the ETag of the articles concerned in the same transaction, and evicts their cached pages once
+/// the change is committed (never before: a reader in between would put the old page back for half an hour).
+/// Features write their entities and know nothing of caching.
+/// </summary>
+public sealed partial class ReaderCacheInvalidation(IOutputCacheStore store, ScheduledArticles scheduled, ILogger<ReaderCacheInvalidation> logger)
+    : ISaveChangesInterceptor, IDbTransactionInterceptor
+{
+    private readonly ConditionalWeakTable<DbContext, Pending> _pending = [];
+
+    public ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is { } context)
+        {
+            var pending = _pending.GetOrCreateValue(context);
+            pending.Saving = true;
+            Collect(context, pending);
+        }
+
+        return ValueTask.FromResult(result);
+    }
+
+    public InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result) =>
+        SavingChangesAsync(eventData, result).AsTask().GetAwaiter().GetResult();
+
+    public int SavedChanges(SaveChangesCompletedEventData eventData, int result) =>
+        SavedChangesAsync(eventData, result).AsTask().GetAwaiter().GetResult();
+
+    public void TransactionCommitted(DbTransaction transaction, TransactionEndEventData eventData) =>
+        TransactionCommittedAsync(transaction, eventData).GetAwaiter().GetResult();
+
+    public void SaveChangesFailed(DbContextErrorEventData eventData) => SaveChangesFailedAsync(eventData).GetAwaiter().GetResult();
+
+    public void TransactionRolledBack(DbTransaction transaction, TransactionEndEventData eventData) =>
+        TransactionRolledBackAsync(transaction, eventData).GetAwaiter().GetResult();
+
+    public async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is not { } context || !_pending.TryGetValue(context, out var pending))
+        {
+            return result;
+        }
+
+        // In the same transaction as the change when the caller opened one; right after it otherwise.
+        pending.Saving = false;
+        await pending.BumpAsync(context, cancellationToken);
+        if (context.Database.CurrentTransaction is null)
+        {
+            await FlushAsync(context, cancellationToken);
+        }
+
+        return result;
+    }
+
+    public Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is { } context && _pending.TryGetValue(context, out var pending))
+        {
+            pending.Saving = false;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task TransactionCommittedAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        // SaveChanges without a transaction of the caller's commits one of its own: SavedChanges follows and flushes.
+        if (eventData.Context is { } context && !(_pending.TryGetValue(context, out var pending) && pending.Saving))
+        {
+            await FlushAsync(context, cancellationToken);
+        }
+    }
+
+    public Task TransactionRolledBackAsync(DbTransaction transaction, TransactionEndEventData eventData, CancellationToken cancellationToken = default)
+    {
+        // Nothing reached the database; evicting would only cost readers a render.
+        if (eventData.Context is { } context)
+        {
+            _pending.Remove(context);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private async Task FlushAsync(DbContext context, CancellationToken cancellationToken)
+    {
+        if (!_pending.TryGetValue(context, out var pending))
+        {
+            return;
+        }
+
+        _pending.Remove(context);
+        try
+        {
+            if (pending.Everything)
+            {
+                await store.EvictByTagAsync(ReaderPageCache.AllTag, cancellationToken);
+                return;
+            }
+
+            if (pending.ArticlesChanged)
+            {
+                await store.EvictByTagAsync(ReaderPageCache.ListsTag, cancellationToken);
+                scheduled.RecheckSoon();
+            }
+
+            foreach (var slug in pending.Slugs)
+            {
+                await store.EvictByTagAsync(ReaderPageCache.ArticleTag(slug), cancellationToken);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The change is committed: a cache that cannot be reached must not turn it into an error page.
+            EvictionFailed(logger, e);
+        }
+    }
+
+    private static void Collect(DbContext context, Pending pending)
+    {
+        foreach (var entry in context.ChangeTracker.Entries())
+        {
+            switch (entry.Entity)
+            {
+                case Article article when entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted:
+                    pending.ArticlesChanged = true;
+                    pending.Slugs.Add(article.Slug);
+                    if (entry.State == EntityState.Modified && context.Entry(article).Property(a => a.Slug).OriginalValue is { } oldSlug)
+                    {
+                        pending.Slugs.Add(oldSlug);
+                    }
+
+                    break;
+                case Comment comment when IsVisibleChange(context.Entry(comment)):
+                    pending.ArticleIds.Add(comment.ArticleId);
+                    break;
+                case SiteSetting { Key: ModerationSettings.Key } when entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted:
+                    pending.Everything = true;
+                    break;
+            }
+        }
+    }
+
+    /// <summary>A comment readers see now, or saw before this change, was added, changed or removed.</summary>
+    private static bool IsVisibleChange(EntityEntry<Comment> entry) => entry.State switch
+    {
+        EntityState.Added => entry.Entity.Status == CommentStatus.Approved,
+        EntityState.Deleted => entry.Property(c => c.Status).OriginalValue == CommentStatus.Approved,
+        EntityState.Modified => entry.Entity.Status == CommentStatus.Approved || entry.Property(c => c.Status).OriginalValue == CommentStatus.Approved,
+        _ => false,
+    };
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A change was saved but cached reader pages could not be evicted; they may be stale until they expire.")]
+    private static partial void EvictionFailed(ILogger logger, Exception exception);
+
+    private sealed class Pending
+    {
+        /// <summary>Between SavingChanges and SavedChanges, when a commit is SaveChanges's own.</summary>
+        public bool Saving { get; set; }
+        public bool Everything { get; set; }
+        public bool ArticlesChanged { get; set; }
+        public HashSet<string> Slugs { get; } = [];
+        public HashSet<int> ArticleIds { get; } = [];
+        private readonly HashSet<int> _bumped = [];
+        private bool _bumpedEverything;
+
+        /// <summary>Gives the articles concerned a new ETag, once per transaction however many saves it makes.</summary>
+        public async Task BumpAsync(DbContext context, CancellationToken cancellationToken)
+        {
+            var articles = context.Set<Article>();
+            if (Everything)
+            {
+                if (!_bumpedEverything)
+                {
+                    _bumpedEverything = true;
+                    await articles.ExecuteUpdateAsync(update => update.SetProperty(a => a.CommentsVersion, a => a.CommentsVersion + 1), cancellationToken);
+                }
+
+                return;
+            }
+
+            var ids = ArticleIds.Where(_bumped.Add).ToList();
+            if (ids.Count == 0)
+            {
+                return;
+            }
+
+            await articles.Where(a => ids.Contains(a.Id))
+                .ExecuteUpdateAsync(update => update.SetProperty(a => a.CommentsVersion, a => a.CommentsVersion + 1), cancellationToken);
+            Slugs.UnionWith(await articles.Where(a => ids.Contains(a.Id)).Select(a => a.Slug).ToListAsync(cancellationToken));
+        }
+    }
+}
