@@ -107,6 +107,7 @@ public sealed class SettingsAndAuditTests(MovieNewsFactory factory) : IClassFixt
         var refused = await admin.SubmitAsync("/admin/users", "form[action*=Create]", new Dictionary<string, string?>
         {
             ["Email"] = new string('e', 300) + "@movienews.test",
+            ["DisplayName"] = "Long Address",
             ["Role"] = "Editor",
             ["Password"] = "a fine long password",
         });
@@ -123,6 +124,7 @@ public sealed class SettingsAndAuditTests(MovieNewsFactory factory) : IClassFixt
         var created = await admin.SubmitAsync("/admin/users", "form[action*=Create]", new Dictionary<string, string?>
         {
             ["Email"] = "new.editor@movienews.test",
+            ["DisplayName"] = "New Editor",
             ["Role"] = "Editor",
             ["Password"] = "a fine long password",
         });
@@ -137,7 +139,7 @@ public sealed class SettingsAndAuditTests(MovieNewsFactory factory) : IClassFixt
 
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await newEditor.GetAsync("/admin")).StatusCode);
-        Assert.Equal((HttpStatusCode)423, (await factory.CreateBrowserClient("198.19.0.10").SignInAsync("new.editor@movienews.test", "a fine long password")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await factory.CreateBrowserClient("198.19.0.10").SignInAsync("new.editor@movienews.test", "a fine long password")).StatusCode);
     }
 
     [Fact]
@@ -146,7 +148,7 @@ public sealed class SettingsAndAuditTests(MovieNewsFactory factory) : IClassFixt
         var output = new StringWriter();
 
         var exit = await CreateUserCommand.RunAsync(
-            factory.Services, ["create-user", "--email", "cli@movienews.test", "--role", "editor"], new StringReader("password from stdin\n"), output);
+            factory.Services, ["create-user", "--email", "cli@movienews.test", "--name", "Cli Editor", "--role", "editor"], new StringReader("password from stdin\n"), output);
 
         Assert.Equal(0, exit);
         await using var scope = factory.Services.CreateAsyncScope();
@@ -162,7 +164,7 @@ public sealed class SettingsAndAuditTests(MovieNewsFactory factory) : IClassFixt
     {
         var output = new StringWriter();
 
-        var exit = await CreateUserCommand.RunAsync(factory.Services, ["create-user", "--email", "short@movienews.test"], new StringReader("short\n"), output);
+        var exit = await CreateUserCommand.RunAsync(factory.Services, ["create-user", "--email", "short@movienews.test", "--name", "Short"], new StringReader("short\n"), output);
 
         Assert.Equal(1, exit);
         Assert.Contains("at least 12", output.ToString(), StringComparison.Ordinal);

@@ -76,8 +76,8 @@ public sealed class SignInTests(MovieNewsFactory factory) : IClassFixture<MovieN
 
         var response = await client.SignInAsync("lockme@movienews.test", "the right password");
 
-        Assert.Equal((HttpStatusCode)423, response.StatusCode);
-        Assert.Contains("locked", (await HtmlClient.ParseAsync(response)).QuerySelector(".form-message")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(StaffSignIn.RefusedMessage, (await HtmlClient.ParseAsync(response)).QuerySelector(".form-message")!.TextContent);
     }
 
     [Fact]
