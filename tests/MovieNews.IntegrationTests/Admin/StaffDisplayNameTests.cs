@@ -20,6 +20,25 @@ public sealed class NamedFirstAdminTests(NamedFirstAdminFactory factory) : IClas
     {
         Assert.Equal("Editor in Chief", (await factory.FindUserAsync(MovieNewsFactory.AdminEmail))!.DisplayName);
     }
+
+    [Fact]
+    public void An_email_as_Admin_DisplayName_stops_start_up_naming_the_setting()
+    {
+        using var emailNamed = new EmailNamedFirstAdminFactory();
+
+        var error = Assert.Throws<InvalidOperationException>(() => emailNamed.CreateClient());
+
+        Assert.Contains("Admin:DisplayName", error.Message, StringComparison.Ordinal);
+        Assert.Contains(DisplayNames.EmailMessage, error.Message, StringComparison.Ordinal);
+    }
+
+    private sealed class EmailNamedFirstAdminFactory : MovieNewsFactory
+    {
+        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+        {
+            ["Admin:DisplayName"] = AdminEmail,
+        };
+    }
 }
 
 /// <summary>Display names set by admins on the users page, by the create-user command, and for the first admin.</summary>

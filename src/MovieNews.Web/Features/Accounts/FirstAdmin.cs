@@ -51,6 +51,11 @@ public sealed class FirstAdmin(
         }
 
         var displayName = configuration["Admin:DisplayName"] is { Length: > 0 } configured ? configured : DisplayNames.Default;
+        if (DisplayNames.Check(displayName).Problem is { } problem)
+        {
+            throw new InvalidOperationException($"Admin:DisplayName cannot be used for the first admin: {problem}");
+        }
+
         var result = await CreateAsync(email, password, Roles.Admin, displayName);
         if (!result.Succeeded)
         {
