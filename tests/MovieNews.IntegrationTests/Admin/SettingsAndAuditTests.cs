@@ -1,10 +1,10 @@
 using System.Net;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
-using MovieNews.Web.Features.Moderation;
 using MovieNews.IntegrationTests.Support;
 using MovieNews.Web.Features.Accounts;
 using MovieNews.Web.Features.Articles;
+using MovieNews.Web.Features.Moderation;
 using static MovieNews.IntegrationTests.Support.CommentForms;
 
 namespace MovieNews.IntegrationTests.Admin;
@@ -108,6 +108,7 @@ public sealed class SettingsAndAuditTests(MovieNewsFactory factory) : IClassFixt
         var refused = await admin.SubmitAsync("/admin/users", "form[action*=Create]", new Dictionary<string, string?>
         {
             ["Email"] = new string('e', 300) + "@movienews.test",
+            ["DisplayName"] = "Long Address",
             ["Role"] = "Editor",
             ["Password"] = "a fine long password",
         });
@@ -124,6 +125,7 @@ public sealed class SettingsAndAuditTests(MovieNewsFactory factory) : IClassFixt
         var created = await admin.SubmitAsync("/admin/users", "form[action*=Create]", new Dictionary<string, string?>
         {
             ["Email"] = "new.editor@movienews.test",
+            ["DisplayName"] = "New Editor",
             ["Role"] = "Editor",
             ["Password"] = "a fine long password",
         });
@@ -138,7 +140,7 @@ public sealed class SettingsAndAuditTests(MovieNewsFactory factory) : IClassFixt
 
         Assert.Equal(HttpStatusCode.Redirect, created.StatusCode);
         Assert.Equal(HttpStatusCode.Redirect, (await newEditor.GetAsync("/admin")).StatusCode);
-        Assert.Equal((HttpStatusCode)423, (await factory.CreateBrowserClient("198.19.0.10").SignInAsync("new.editor@movienews.test", "a fine long password")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await factory.CreateBrowserClient("198.19.0.10").SignInAsync("new.editor@movienews.test", "a fine long password")).StatusCode);
     }
 
     [Fact]
@@ -147,7 +149,7 @@ public sealed class SettingsAndAuditTests(MovieNewsFactory factory) : IClassFixt
         var output = new StringWriter();
 
         var exit = await CreateUserCommand.RunAsync(
-            factory.Services, ["create-user", "--email", "cli@movienews.test", "--role", "editor"], new StringReader("password from stdin\n"), output);
+            factory.Services, ["create-user", "--email", "cli@movienews.test", "--name", "Cli Editor", "--role", "editor"], new StringReader("password from stdin\n"), output);
 
         Assert.Equal(0, exit);
         await using var scope = factory.Services.CreateAsyncScope();
@@ -163,7 +165,7 @@ public sealed class SettingsAndAuditTests(MovieNewsFactory factory) : IClassFixt
     {
         var output = new StringWriter();
 
-        var exit = await CreateUserCommand.RunAsync(factory.Services, ["create-user", "--email", "short@movienews.test"], new StringReader("short\n"), output);
+        var exit = await CreateUserCommand.RunAsync(factory.Services, ["create-user", "--email", "short@movienews.test", "--name", "Short"], new StringReader("short\n"), output);
 
         Assert.Equal(1, exit);
         Assert.Contains("at least 12", output.ToString(), StringComparison.Ordinal);

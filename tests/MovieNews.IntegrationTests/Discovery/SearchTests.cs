@@ -71,7 +71,7 @@ public sealed class SearchTests(MovieNewsFactory factory) : IClassFixture<MovieN
         var (response, page) = await _client.GetPageAsync($"/search?q={Uri.EscapeDataString(query)}");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("one or more words", page.QuerySelector("#form-message")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("one or more words", page.QuerySelector(".form-message")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -80,7 +80,7 @@ public sealed class SearchTests(MovieNewsFactory factory) : IClassFixture<MovieN
         var (response, page) = await _client.GetPageAsync($"/search?q={new string('a', 5000)}");
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Contains("at most 200", page.QuerySelector("#form-message")!.TextContent, StringComparison.Ordinal);
+        Assert.Contains("at most 200", page.QuerySelector(".form-message")!.TextContent, StringComparison.Ordinal);
     }
 
     [Fact]

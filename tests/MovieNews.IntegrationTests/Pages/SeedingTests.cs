@@ -1,8 +1,8 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
-using MovieNews.Web.Features.Moderation;
 using MovieNews.IntegrationTests.Support;
 using MovieNews.Web.Data;
+using MovieNews.Web.Features.Moderation;
 using MovieNews.Web.Features.Seeding;
 
 namespace MovieNews.IntegrationTests.Pages;

@@ -24,7 +24,8 @@ public static class AccountsServiceExtensions
                 options.SignIn.RequireConfirmedAccount = false;
             })
             .AddEntityFrameworkStores<MovieNewsDbContext>()
-            .AddDefaultTokenProviders();
+            .AddDefaultTokenProviders()
+            .AddClaimsPrincipalFactory<StaffClaimsPrincipalFactory>();
 
         // Checked on every request, so signing out (which changes the stamp) kills every copy of the old cookie.
         services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.Zero);
@@ -72,6 +73,8 @@ public static class AccountsServiceExtensions
         });
 
         services.AddScoped<FirstAdmin>();
+        services.AddScoped<StaffSignIn>();
+        services.AddSingleton<DecoyPasswordHash>();
         return services;
     }
 }

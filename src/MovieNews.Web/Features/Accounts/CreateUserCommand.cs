@@ -1,6 +1,6 @@
 namespace MovieNews.Web.Features.Accounts;
 
-/// <summary><c>create-user --email E --role Editor</c>, with the password read from standard input.</summary>
+/// <summary><c>create-user --email E --name "Display Name" --role Editor</c>, with the password read from standard input.</summary>
 public static class CreateUserCommand
 {
     public const string Name = "create-user";
@@ -8,12 +8,21 @@ public static class CreateUserCommand
     public static async Task<int> RunAsync(IServiceProvider services, string[] args, TextReader input, TextWriter output)
     {
         var email = ValueOf(args, "--email");
+        var name = ValueOf(args, "--name");
         var role = ValueOf(args, "--role") ?? Roles.Editor;
         var canonicalRole = Roles.All.FirstOrDefault(r => r.Equals(role, StringComparison.OrdinalIgnoreCase));
-        if (string.IsNullOrWhiteSpace(email) || canonicalRole is null)
+        if (string.IsNullOrWhiteSpace(email) || name is null || canonicalRole is null)
         {
-            await output.WriteLineAsync("Usage: create-user --email EMAIL [--role Editor|Admin]   (password on standard input)");
+            await output.WriteLineAsync("Usage: create-user --email EMAIL --name \"DISPLAY NAME\" [--role Editor|Admin]   (password on standard input)");
             return 2;
+        }
+
+        // Before asking for the password, so a bad name does not waste the typing.
+        var displayName = DisplayNames.Check(name);
+        if (displayName.Problem is not null)
+        {
+            await output.WriteLineAsync($"Could not create {email}: {displayName.Problem}");
+            return 1;
         }
 
         if (!Console.IsInputRedirected)
@@ -23,14 +32,14 @@ public static class CreateUserCommand
 
         var password = (await input.ReadLineAsync())?.TrimEnd('\r') ?? string.Empty;
         await using var scope = services.CreateAsyncScope();
-        var result = await scope.ServiceProvider.GetRequiredService<FirstAdmin>().CreateAsync(email, password, canonicalRole);
+        var result = await scope.ServiceProvider.GetRequiredService<FirstAdmin>().CreateAsync(email, password, canonicalRole, name);
         if (!result.Succeeded)
         {
             await output.WriteLineAsync($"Could not create {email}: {FirstAdmin.Describe(result)}");
             return 1;
         }
 
-        await output.WriteLineAsync($"Created {canonicalRole} {email}.");
+        await output.WriteLineAsync($"Created {canonicalRole} {email}, signing as “{displayName.Name}”.");
         return 0;
     }
 

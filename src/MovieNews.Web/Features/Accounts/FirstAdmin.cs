@@ -4,8 +4,9 @@ using Microsoft.AspNetCore.Identity;
 namespace MovieNews.Web.Features.Accounts;
 
 /// <summary>
-/// A fresh install needs one admin to sign in with. It comes from <c>Admin:Email</c> and <c>Admin:Password</c>;
-/// in Development, when they are unset, a random password is generated and printed once.
+/// A fresh install needs one admin to sign in with. It comes from <c>Admin:Email</c>, <c>Admin:Password</c> and
+/// <c>Admin:DisplayName</c> (its byline; <see cref="DisplayNames.Default"/> when unset, never taken from the email);
+/// in Development, when the email and password are unset, a random password is generated and printed once.
 /// </summary>
 public sealed class FirstAdmin(
     UserManager<EditorUser> users,
@@ -16,6 +17,7 @@ public sealed class FirstAdmin(
     ILogger<FirstAdmin> logger)
 {
     public const string DevelopmentEmail = "admin@localhost";
+    public const string InvalidDisplayName = nameof(InvalidDisplayName);
 
     public async Task EnsureAsync()
     {
@@ -48,7 +50,13 @@ public sealed class FirstAdmin(
             generated = true;
         }
 
-        var result = await CreateAsync(email, password, Roles.Admin);
+        var displayName = configuration["Admin:DisplayName"] is { Length: > 0 } configured ? configured : DisplayNames.Default;
+        if (DisplayNames.Check(displayName).Problem is { } problem)
+        {
+            throw new InvalidOperationException($"Admin:DisplayName cannot be used for the first admin: {problem}");
+        }
+
+        var result = await CreateAsync(email, password, Roles.Admin, displayName);
         if (!result.Succeeded)
         {
             throw new InvalidOperationException($"Could not create the first admin '{email}': {Describe(result)}");
@@ -74,11 +82,17 @@ public sealed class FirstAdmin(
         }
     }
 
-    public async Task<IdentityResult> CreateAsync(string email, string password, string role)
+    public async Task<IdentityResult> CreateAsync(string email, string password, string role, string? displayName)
     {
         if (email.Length > 254)
         {
             return IdentityResult.Failed(new IdentityError { Code = "EmailTooLong", Description = "An email address has at most 254 characters." });
+        }
+
+        var name = DisplayNames.Check(displayName);
+        if (name.Problem is not null)
+        {
+            return IdentityResult.Failed(new IdentityError { Code = InvalidDisplayName, Description = name.Problem });
         }
 
         var user = new EditorUser
@@ -86,7 +100,7 @@ public sealed class FirstAdmin(
             UserName = email,
             Email = email,
             EmailConfirmed = true,
-            DisplayName = email.Split('@')[0],
+            DisplayName = name.Name!,
             CreatedUtc = clock.GetUtcNow().UtcDateTime,
         };
         var result = await users.CreateAsync(user, password);

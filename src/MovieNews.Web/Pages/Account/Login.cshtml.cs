@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
@@ -7,7 +6,7 @@ using MovieNews.Web.Features.Accounts;
 namespace MovieNews.Web.Pages.Account;
 
 [EnableRateLimiting(AccountsServiceExtensions.LoginRateLimit)]
-public sealed class LoginModel(SignInManager<EditorUser> signIn) : PageModel
+public sealed class LoginModel(StaffSignIn signIn) : PageModel
 {
     [BindProperty]
     public string? Email { get; set; }
@@ -31,16 +30,10 @@ public sealed class LoginModel(SignInManager<EditorUser> signIn) : PageModel
             return Fail(StatusCodes.Status400BadRequest, "Enter your email address and your password.");
         }
 
-        // Failures count towards the lockout: five wrong passwords lock the account for five minutes.
-        var result = await signIn.PasswordSignInAsync(Email.Trim(), Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded)
-        {
-            return LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/admin");
-        }
-
-        return result.IsLockedOut
-            ? Fail(StatusCodes.Status423Locked, "This account is locked after too many failed attempts (or was disabled). Try again in a few minutes.")
-            : Fail(StatusCodes.Status400BadRequest, "That email and password do not match an account.");
+        // One answer for an unknown email, a wrong password and a locked account, so it tells nobody which accounts exist.
+        return await signIn.SignInAsync(Email.Trim(), Password)
+            ? LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/admin")
+            : Fail(StatusCodes.Status400BadRequest, StaffSignIn.RefusedMessage);
     }
 
     private PageResult Fail(int status, string message)

@@ -183,11 +183,11 @@ public sealed class EditModel(
             Errors[nameof(ArticleForm.PublishAt)] = "A scheduled article needs a publish time in the future (UTC).";
         }
 
-        var author = User.FindFirstValue(ClaimTypes.Name) ?? "Editor";
+        var author = User.Byline();
         return Errors.Count > 0
             ? null
             : new ArticleInput(title, slug, Input.Excerpt ?? string.Empty, Input.Body ?? string.Empty,
-                Input.AuthorName is { Length: > 0 and <= 100 } name ? name : author, status, publishAt, tags, Input.CommentsOpen);
+                Input.AuthorName?.Trim() is { Length: > 0 and <= 100 } name ? name : author, status, publishAt, tags, Input.CommentsOpen);
     }
 
     private async Task<IActionResult> ReshowAsync(int? id, int statusCode, CancellationToken cancellationToken)

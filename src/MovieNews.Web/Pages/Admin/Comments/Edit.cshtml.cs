@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -75,7 +74,7 @@ public sealed class EditModel(
         }
 
         var user = await users.GetUserAsync(User);
-        var name = string.IsNullOrWhiteSpace(user?.DisplayName) ? User.FindFirstValue(ClaimTypes.Name) ?? "Editor" : user.DisplayName;
+        var name = DisplayNames.BylineOf(user);
         var result = await comments.ReplyAsStaffAsync(
             ArticleId,
             new CommentInput { Name = name, Email = user?.Email, Body = Reply, ParentId = id.ToString(CultureInfo.InvariantCulture) },

@@ -8,14 +8,23 @@ using MovieNews.Web.Features.Audit;
 
 namespace MovieNews.Web.Pages.Admin.Users;
 
-/// <summary>Admins only (see the folder convention): create users, change roles, disable, reset passwords.</summary>
+/// <summary>Admins only (see the folder convention): create users, name them, change roles, disable, reset passwords.</summary>
 public sealed class IndexModel(UserManager<EditorUser> users, FirstAdmin accounts, AuditLog audit, MovieNewsDbContext db, TimeProvider clock) : PageModel
 {
     public IReadOnlyList<UserRow> Users { get; private set; } = [];
     public string? Error { get; private set; }
 
+    /// <summary>Field errors of the add-a-user form, by field name.</summary>
+    public Dictionary<string, string> Errors { get; } = [];
+
+    /// <summary>The row whose display-name form was refused, with what was typed and why.</summary>
+    public RefusedName? RefusedRename { get; private set; }
+
     [BindProperty]
     public string? Email { get; set; }
+
+    [BindProperty]
+    public string? DisplayName { get; set; }
 
     [BindProperty]
     public string? Role { get; set; }
@@ -27,18 +36,69 @@ public sealed class IndexModel(UserManager<EditorUser> users, FirstAdmin account
 
     public async Task<IActionResult> OnPostCreateAsync(CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(Email) || Roles.All.All(r => r != Role) || string.IsNullOrEmpty(Password))
+        var name = DisplayNames.Check(DisplayName);
+        if (name.Problem is not null)
         {
-            return await FailAsync("Enter an email, a role and a password of at least 12 characters.", cancellationToken);
+            Errors[nameof(DisplayName)] = name.Problem;
         }
 
-        var result = await accounts.CreateAsync(Email.Trim(), Password, Role!);
+        if (string.IsNullOrWhiteSpace(Email))
+        {
+            Errors[nameof(Email)] = "Enter the user's email address: they sign in with it.";
+        }
+
+        if (Roles.All.All(r => r != Role))
+        {
+            Errors[nameof(Role)] = "Choose Editor or Admin.";
+        }
+
+        if (string.IsNullOrEmpty(Password))
+        {
+            Errors[nameof(Password)] = "Enter a password of at least 12 characters.";
+        }
+
+        if (Errors.Count > 0)
+        {
+            return await FailAsync("The user was not added: please check the fields marked below.", cancellationToken);
+        }
+
+        var result = await accounts.CreateAsync(Email!.Trim(), Password!, Role!, name.Name);
         if (!result.Succeeded)
         {
-            return await FailAsync(FirstAdmin.Describe(result), cancellationToken);
+            foreach (var error in result.Errors)
+            {
+                var field = FieldOf(error.Code);
+                Errors[field] = Errors.TryGetValue(field, out var earlier) ? $"{earlier} {error.Description}" : error.Description;
+            }
+
+            return await FailAsync("The user was not added: please check the fields marked below.", cancellationToken);
         }
 
-        return await DoneAsync("user.create", Email.Trim(), null, Role, $"Created {Role} {Email.Trim()}.");
+        return await DoneAsync("user.create", Email.Trim(), null, Role, $"Created {Role} {Email.Trim()}, signing as “{name.Name}”.");
+    }
+
+    public async Task<IActionResult> OnPostNameAsync(string id, CancellationToken cancellationToken)
+    {
+        var user = await users.FindByIdAsync(id);
+        if (user is null)
+        {
+            return await FailAsync("Choose a user.", cancellationToken);
+        }
+
+        var name = DisplayNames.Check(DisplayName);
+        if (name.Problem is not null)
+        {
+            RefusedRename = new RefusedName(user.Id, DisplayName, name.Problem);
+            return await FailAsync($"The display name of {user.Email} was not changed: {name.Problem}", cancellationToken);
+        }
+
+        var before = user.DisplayName;
+        user.DisplayName = name.Name!;
+        var result = await users.UpdateAsync(user);
+        return result.Succeeded
+            ? await DoneAsync("user.display-name", $"{user.Email}: “{before}” → “{user.DisplayName}”", null, null,
+                $"{user.Email} now signs as “{user.DisplayName}”. Bylines already published keep their text.")
+            : await FailAsync(FirstAdmin.Describe(result), cancellationToken);
     }
 
     public async Task<IActionResult> OnPostRoleAsync(string id, CancellationToken cancellationToken)
@@ -91,6 +151,14 @@ public sealed class IndexModel(UserManager<EditorUser> users, FirstAdmin account
             : await FailAsync(FirstAdmin.Describe(result), cancellationToken);
     }
 
+    /// <summary>Which field of the add-a-user form an Identity error belongs to.</summary>
+    private static string FieldOf(string code) => code switch
+    {
+        FirstAdmin.InvalidDisplayName => nameof(DisplayName),
+        _ when code.StartsWith("Password", StringComparison.Ordinal) => nameof(Password),
+        _ => nameof(Email),
+    };
+
     private async Task<IActionResult> DoneAsync(string action, string subject, string? before, string? after, string message)
     {
         audit.Record(action, subject, before, after);
@@ -114,11 +182,13 @@ public sealed class IndexModel(UserManager<EditorUser> users, FirstAdmin account
         var roleNames = await db.UserRoles.Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => new { ur.UserId, r.Name })
             .ToListAsync(cancellationToken);
         Users = (await db.Users.AsNoTracking().OrderBy(u => u.Email).ToListAsync(cancellationToken))
-            .Select(u => new UserRow(u.Id, u.Email ?? u.UserName ?? u.Id,
+            .Select(u => new UserRow(u.Id, u.Email ?? u.UserName ?? u.Id, u.DisplayName,
                 roleNames.Where(r => r.UserId == u.Id).Select(r => r.Name).FirstOrDefault() ?? "—",
                 u.LockoutEnd is { } end && end > nowUtc.AddYears(100)))
             .ToList();
     }
 
-    public sealed record UserRow(string Id, string Email, string Role, bool Disabled);
+    public sealed record UserRow(string Id, string Email, string DisplayName, string Role, bool Disabled);
+
+    public sealed record RefusedName(string UserId, string? Typed, string Problem);
 }

@@ -1,0 +1,132 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
+using MovieNews.Web.Data;
+using MovieNews.Web.Features.Accounts;
+using MovieNews.Web.Features.Audit;
+
+namespace MovieNews.Web.Pages.Admin;
+
+/// <summary>Each signed-in user's own account: the display name they sign with, and their password.</summary>
+// Posts share the sign-in limit: a stolen session must not get unlimited guesses at the current password.
+[EnableRateLimiting(AccountsServiceExtensions.LoginRateLimit)]
+public sealed class ProfileModel(
+    UserManager<EditorUser> users, SignInManager<EditorUser> signIn, AuditLog audit, MovieNewsDbContext db) : PageModel
+{
+    public string Email { get; private set; } = string.Empty;
+
+    public Dictionary<string, string> Errors { get; } = [];
+
+    [BindProperty]
+    public string? DisplayName { get; set; }
+
+    [BindProperty]
+    public string? CurrentPassword { get; set; }
+
+    [BindProperty]
+    public string? NewPassword { get; set; }
+
+    [BindProperty]
+    public string? ConfirmPassword { get; set; }
+
+    public async Task<IActionResult> OnGetAsync()
+    {
+        if (await users.GetUserAsync(User) is not { } user)
+        {
+            return Challenge();
+        }
+
+        Email = user.Email ?? string.Empty;
+        DisplayName = user.DisplayName;
+        return Page();
+    }
+
+    public async Task<IActionResult> OnPostNameAsync(CancellationToken cancellationToken)
+    {
+        if (await users.GetUserAsync(User) is not { } user)
+        {
+            return Challenge();
+        }
+
+        Email = user.Email ?? string.Empty;
+        var name = DisplayNames.Check(DisplayName);
+        if (name.Problem is not null)
+        {
+            Errors[nameof(DisplayName)] = name.Problem;
+            return Refused();
+        }
+
+        var before = user.DisplayName;
+        user.DisplayName = name.Name!;
+        var result = await users.UpdateAsync(user);
+        if (!result.Succeeded)
+        {
+            Errors[nameof(DisplayName)] = FirstAdmin.Describe(result);
+            return Refused();
+        }
+
+        audit.Record("user.display-name", $"{user.Email}: “{before}” → “{user.DisplayName}”");
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Message"] = $"Saved: you now sign as “{user.DisplayName}”. Bylines already published keep their text.";
+        return Redirect("/admin/profile");
+    }
+
+    public async Task<IActionResult> OnPostPasswordAsync(CancellationToken cancellationToken)
+    {
+        if (await users.GetUserAsync(User) is not { } user)
+        {
+            return Challenge();
+        }
+
+        Email = user.Email ?? string.Empty;
+        DisplayName = user.DisplayName;
+        if (string.IsNullOrEmpty(CurrentPassword))
+        {
+            Errors[nameof(CurrentPassword)] = "Enter your current password.";
+        }
+
+        if (string.IsNullOrEmpty(NewPassword) || NewPassword.Length > 1000)
+        {
+            Errors[nameof(NewPassword)] = "Enter a new password of 12 to 1,000 characters.";
+        }
+        else if (NewPassword != ConfirmPassword)
+        {
+            Errors[nameof(ConfirmPassword)] = "The two new passwords are not the same.";
+        }
+
+        if (Errors.Count > 0)
+        {
+            return Refused();
+        }
+
+        var result = await users.ChangePasswordAsync(user, CurrentPassword!, NewPassword!);
+        if (!result.Succeeded)
+        {
+            foreach (var error in result.Errors)
+            {
+                var field = error.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? nameof(CurrentPassword) : nameof(NewPassword);
+                Errors[field] = field == nameof(CurrentPassword)
+                    ? "That is not your current password."
+                    : Errors.TryGetValue(field, out var earlier) ? $"{earlier} {error.Description}" : error.Description;
+            }
+
+            return Refused();
+        }
+
+        // The change renewed the security stamp, which ends every other session; this one gets a fresh cookie.
+        await signIn.RefreshSignInAsync(user);
+        audit.Record("user.change-password", user.Email ?? user.Id);
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Message"] = "Password changed. Any other browser signed in to your account has been signed out.";
+        return Redirect("/admin/profile");
+    }
+
+    /// <summary>Shows the form again with what was typed (passwords excepted) and the messages beside their fields.</summary>
+    private PageResult Refused()
+    {
+        CurrentPassword = NewPassword = ConfirmPassword = null;
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+}
