@@ -39,7 +39,7 @@ public abstract record SaveArticleResult
 public sealed class ArticleAuthoring(
     MovieNewsDbContext db, MarkdownRenderer renderer, AuditLog audit, ISearchIndex search, TimeProvider clock)
 {
-    private const int GeneratedExcerptLength = 240;
+    public const int GeneratedExcerptLength = 240;
 
     public async Task<SaveArticleResult> CreateAsync(ArticleInput input, string savedBy, CancellationToken cancellationToken)
     {
@@ -120,7 +120,7 @@ public sealed class ArticleAuthoring(
     {
         var plainText = renderer.ToPlainText(input.BodyMarkdown);
         article.Title = input.Title.Trim();
-        article.Excerpt = string.IsNullOrWhiteSpace(input.Excerpt) ? Summarise(plainText) : input.Excerpt.Trim();
+        article.Excerpt = string.IsNullOrWhiteSpace(input.Excerpt) ? renderer.Summarise(input.BodyMarkdown, GeneratedExcerptLength) : input.Excerpt.Trim();
         article.BodyMarkdown = input.BodyMarkdown;
         article.BodyHtml = renderer.RenderArticle(input.BodyMarkdown).Value;
         article.ReadingMinutes = ReadingTime.Minutes(plainText);
@@ -175,17 +175,5 @@ public sealed class ArticleAuthoring(
         var slugs = names.Select(Slug.From).Where(s => s.Length > 0).Distinct().ToList();
         var existing = await db.Tags.Where(t => slugs.Contains(t.Slug)).ToListAsync(cancellationToken);
         return new TagSet(existing).For(names);
-    }
-
-    private static string Summarise(string plainText)
-    {
-        var text = string.Join(' ', plainText.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
-        if (text.Length <= GeneratedExcerptLength)
-        {
-            return text;
-        }
-
-        var cut = text.LastIndexOf(' ', GeneratedExcerptLength);
-        return string.Concat(text.AsSpan(0, cut > 0 ? cut : GeneratedExcerptLength).TrimEnd(",;:.-–— "), "…");
     }
 }

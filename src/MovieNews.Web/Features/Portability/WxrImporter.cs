@@ -93,10 +93,10 @@ public sealed class WxrImporter(MovieNewsDbContext db, MarkdownRenderer renderer
     private Article NewArticle(WxrPost post, TagSet tags)
     {
         var body = HtmlToMarkdown.Convert(post.ContentHtml);
-        string plain, html;
+        string plain, html, excerpt;
         try
         {
-            (plain, html) = (renderer.ToPlainText(body), renderer.RenderArticle(body).Value);
+            (plain, html, excerpt) = (renderer.ToPlainText(body), renderer.RenderArticle(body).Value, renderer.Summarise(body, ArticleAuthoring.GeneratedExcerptLength));
         }
         catch (MarkdownTooDeepException e)
         {
@@ -107,7 +107,7 @@ public sealed class WxrImporter(MovieNewsDbContext db, MarkdownRenderer renderer
         {
             Slug = post.Slug,
             Title = post.Title,
-            Excerpt = Truncate(post.ExcerptHtml.Length > 0 ? WebText(post.ExcerptHtml) : string.Join(' ', plain.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Take(40)), 1000),
+            Excerpt = Truncate(post.ExcerptHtml.Length > 0 ? WebText(post.ExcerptHtml) : excerpt, 1000),
             BodyMarkdown = body,
             BodyHtml = html,
             ReadingMinutes = ReadingTime.Minutes(plain),

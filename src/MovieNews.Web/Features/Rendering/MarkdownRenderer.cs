@@ -1,6 +1,10 @@
+using System.Text;
 using Ganss.Xss;
 using Markdig;
 using Markdig.Extensions.AutoIdentifiers;
+using Markdig.Extensions.SmartyPants;
+using Markdig.Syntax;
+using Markdig.Syntax.Inlines;
 
 namespace MovieNews.Web.Features.Rendering;
 
@@ -48,10 +52,76 @@ public sealed class MarkdownRenderer
     public string ToPlainText(string markdown) => Parse(() => Markdown.ToPlainText(markdown, _articlePipeline));
 
     /// <summary>
+    /// A summary for lists and share cards, from the article's paragraphs: headings, list items, tables and code are
+    /// not sentences and would run together into one. An article with no paragraph at all falls back to its other
+    /// blocks, each kept apart. Cut at a word boundary with an ellipsis.
+    /// </summary>
+    /// <exception cref="MarkdownTooDeepException">The text nests deeper than Markdig will parse.</exception>
+    public string Summarise(string markdown, int maxLength)
+    {
+        var document = Parse(() => Markdown.Parse(markdown, _articlePipeline));
+        var paragraphs = document.Descendants<ParagraphBlock>()
+            .Where(p => p.Parent is MarkdownDocument or QuoteBlock)
+            .Select(TextOf)
+            .Where(t => t.Length > 0)
+            .ToList();
+        var text = paragraphs.Count > 0
+            ? string.Join(' ', paragraphs)
+            : string.Join(" · ", document.Descendants<LeafBlock>().Select(b => b is ParagraphBlock or HeadingBlock ? TextOf(b) : string.Empty).Where(t => t.Length > 0));
+        if (text.Length <= maxLength)
+        {
+            return text;
+        }
+
+        var cut = text.LastIndexOf(' ', maxLength);
+        return string.Concat(text.AsSpan(0, cut > 0 ? cut : maxLength).TrimEnd(",;:.-–—· "), "…");
+    }
+
+    private static string TextOf(LeafBlock block)
+    {
+        var text = new StringBuilder();
+        foreach (var inline in block.Inline?.Descendants() ?? [])
+        {
+            switch (inline)
+            {
+                case LiteralInline literal:
+                    text.Append(literal.Content.AsSpan());
+                    break;
+                case CodeInline code:
+                    text.Append(code.Content);
+                    break;
+                case LineBreakInline:
+                    text.Append(' ');
+                    break;
+                case HtmlEntityInline entity:
+                    text.Append(entity.Transcoded.AsSpan());
+                    break;
+                case SmartyPant pant:
+                    text.Append(pant.Type switch
+                    {
+                        SmartyPantType.LeftQuote => "‘",
+                        SmartyPantType.RightQuote => "’",
+                        SmartyPantType.LeftDoubleQuote => "“",
+                        SmartyPantType.RightDoubleQuote => "”",
+                        SmartyPantType.LeftAngleQuote => "«",
+                        SmartyPantType.RightAngleQuote => "»",
+                        SmartyPantType.Ellipsis => "…",
+                        SmartyPantType.Dash2 => "–",
+                        SmartyPantType.Dash3 => "—",
+                        _ => string.Empty,
+                    });
+                    break;
+            }
+        }
+
+        return string.Join(' ', text.ToString().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    /// <summary>
     /// Markdig refuses hostile nesting (thousands of "[", "&gt;" or "1. ") with an ArgumentException, its only
     /// exception for a string input; callers turn ours into a message for the field.
     /// </summary>
-    private static string Parse(Func<string> parse)
+    private static T Parse<T>(Func<T> parse)
     {
         try
         {
