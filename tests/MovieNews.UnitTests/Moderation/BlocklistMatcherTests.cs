@@ -37,6 +37,13 @@ public sealed class BlocklistMatcherTests
         Assert.Equal(["ass"], _matcher.Find("what an ass!!!"));
 
     [Fact]
+    public void A_matcher_for_another_list_finds_only_that_lists_words()
+    {
+        Assert.Equal(["casino"], new BlocklistMatcher(["casino"]).Find("casino viagra"));
+        Assert.Equal(["viagra"], new BlocklistMatcher(["viagra"]).Find("casino viagra"));
+    }
+
+    [Fact]
     public void An_empty_blocklist_finds_nothing() => Assert.Empty(new BlocklistMatcher([]).Find("fuck"));
 
     [Theory]

@@ -23,27 +23,33 @@ public sealed class BlocklistMatcher
 
     private static readonly SearchValues<char> _standIns = SearchValues.Create(StandIns);
 
-    private readonly Dictionary<string, BlockedWord[]> _byShape;
-    private readonly Dictionary<string, BlockedWord[]>.AlternateLookup<ReadOnlySpan<char>> _shapes;
-    private readonly int _maxRuns;
+    /// <summary>
+    /// The table of the list most recently configured. The moderation service makes a matcher for every
+    /// comment, nearly always with the same list, so the table is built once and then only compared.
+    /// </summary>
+    private static Table? _lastTable;
+
+    private readonly Table _table;
 
     public BlocklistMatcher(IEnumerable<string> blockedWords)
     {
-        _byShape = blockedWords
-            .Select(w => Canonical(w.Trim()))
-            .Where(w => w.Length > 0)
-            .Distinct(StringComparer.Ordinal)
-            .Select(w => new BlockedWord(w))
-            .GroupBy(w => w.Shape, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
-        _shapes = _byShape.GetAlternateLookup<ReadOnlySpan<char>>();
-        _maxRuns = _byShape.Count == 0 ? 0 : _byShape.Keys.Max(k => k.Length);
+        string[] words = [.. blockedWords];
+        var last = Volatile.Read(ref _lastTable);
+        if (last is not null && last.Words.AsSpan().SequenceEqual(words))
+        {
+            _table = last;
+        }
+        else
+        {
+            _table = new Table(words);
+            Volatile.Write(ref _lastTable, _table);
+        }
     }
 
     /// <summary>The blocked words found in the text, in their canonical form (folded, leetspeak read as letters).</summary>
     public IReadOnlyList<string> Find(string text)
     {
-        if (_byShape.Count == 0 || string.IsNullOrEmpty(text))
+        if (_table.IsEmpty || string.IsNullOrEmpty(text))
         {
             return [];
         }
@@ -209,8 +215,14 @@ public sealed class BlocklistMatcher
     /// </summary>
     private void Check(ReadOnlySpan<char> letters, ref SortedSet<string>? found)
     {
+        // Most words start with a letter no blocked word starts with.
+        if (letters.IsEmpty || !_table.FirstLetters.Contains(ShapeLetter(letters[0]), StringComparison.Ordinal))
+        {
+            return;
+        }
+
         var runCount = CountRuns(letters);
-        if (runCount == 0 || runCount > _maxRuns + 3)
+        if (runCount == 0 || runCount > _table.MaxRuns + 3)
         {
             return;
         }
@@ -237,12 +249,12 @@ public sealed class BlocklistMatcher
         foreach (var ending in _endings)
         {
             var stem = runCount - ending.Length;
-            if (stem < 1 || stem > _maxRuns || !runs[stem..].SequenceEqual(ending) || !IsTypedOnce(lengths[stem..]))
+            if (stem < 1 || stem > _table.MaxRuns || !runs[stem..].SequenceEqual(ending) || !IsTypedOnce(lengths[stem..]))
             {
                 continue;
             }
 
-            if (_shapes.TryGetValue(shape[..stem], out var candidates))
+            if (_table.Shapes.TryGetValue(shape[..stem], out var candidates))
             {
                 foreach (var blocked in candidates)
                 {
@@ -338,6 +350,39 @@ public sealed class BlocklistMatcher
     /// allows it in that direction only.
     /// </summary>
     private static char ShapeLetter(char c) => c == 'l' ? 'i' : c;
+
+    /// <summary>The blocked words by shape, built once per list; read-only afterwards, so shared between threads.</summary>
+    private sealed class Table
+    {
+        public Table(string[] words)
+        {
+            Words = words;
+            var byShape = words
+                .Select(w => Canonical(w.Trim()))
+                .Where(w => w.Length > 0)
+                .Distinct(StringComparer.Ordinal)
+                .Select(w => new BlockedWord(w))
+                .GroupBy(w => w.Shape, StringComparer.Ordinal)
+                .ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+            Shapes = byShape.GetAlternateLookup<ReadOnlySpan<char>>();
+            IsEmpty = byShape.Count == 0;
+            MaxRuns = IsEmpty ? 0 : byShape.Keys.Max(k => k.Length);
+            FirstLetters = string.Concat(byShape.Keys.Select(k => k[0]).Distinct());
+        }
+
+        /// <summary>The list as configured, to tell whether the next matcher may reuse this table.</summary>
+        public string[] Words { get; }
+
+        public Dictionary<string, BlockedWord[]>.AlternateLookup<ReadOnlySpan<char>> Shapes { get; }
+
+        public bool IsEmpty { get; }
+
+        /// <summary>The most runs of letters in a blocked word; a longer candidate cannot match.</summary>
+        public int MaxRuns { get; }
+
+        /// <summary>The first letter of each blocked word's shape.</summary>
+        public string FirstLetters { get; }
+    }
 
     private sealed class BlockedWord
     {

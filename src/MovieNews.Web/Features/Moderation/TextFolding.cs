@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
@@ -35,20 +36,32 @@ public static class TextFolding
             return text.ToLowerInvariant();
         }
 
-        var decomposed = WithoutLoneSurrogates(text).Normalize(NormalizationForm.FormKD);
+        var decomposed = WithoutLoneSurrogates(text).Normalize(NormalizationForm.FormKD).AsSpan();
         var result = new StringBuilder(decomposed.Length);
-        foreach (var rune in decomposed.EnumerateRunes())
+        var lowered = ArrayPool<char>.Shared.Rent(decomposed.Length);
+        while (!decomposed.IsEmpty)
         {
-            if (rune.IsAscii)
+            // Most of a comment is ASCII even when some of it is not: lowercase it a stretch at a time.
+            var ascii = decomposed.IndexOfAnyExceptInRange('\0', '\x7F');
+            if (ascii != 0)
             {
-                result.Append(char.ToLowerInvariant((char)rune.Value));
+                var stretch = ascii < 0 ? decomposed : decomposed[..ascii];
+                Ascii.ToLower(stretch, lowered, out var written);
+                result.Append(lowered, 0, written);
+                decomposed = decomposed[stretch.Length..];
+                continue;
             }
-            else if (!IsMarkOrIgnorable(rune))
+
+            Rune.DecodeFromUtf16(decomposed, out var rune, out var width);
+            if (!IsMarkOrIgnorable(rune))
             {
                 AppendFolded(rune, result);
             }
+
+            decomposed = decomposed[width..];
         }
 
+        ArrayPool<char>.Shared.Return(lowered);
         return result.ToString();
     }
 
