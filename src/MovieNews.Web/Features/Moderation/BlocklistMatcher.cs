@@ -17,6 +17,7 @@ public sealed class BlocklistMatcher
 
     /// <summary>Endings a blocked word may carry; none repeats a letter, so each is a row of one-letter runs.</summary>
     private static readonly string[] _endings = ["", "s", "es", "ed", "er", "ers", "ing", "in", "y"];
+    private static readonly int _longestEnding = _endings.Max(e => e.Length);
 
     /// <summary>Symbols read as letters inside a word ("sh!t", "fu(k"); at a word's edge they may also be punctuation.</summary>
     private const string StandIns = "!|@$+(";
@@ -222,7 +223,7 @@ public sealed class BlocklistMatcher
         }
 
         var runCount = CountRuns(letters);
-        if (runCount == 0 || runCount > _table.MaxRuns + 3)
+        if (runCount == 0 || runCount > _table.MaxRuns + _longestEnding)
         {
             return;
         }
