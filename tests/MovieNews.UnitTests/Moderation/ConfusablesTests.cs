@@ -8,13 +8,13 @@ public sealed class ConfusablesTests
         # confusables.txt
         # © 2022 Unicode®, Inc.
 
-        0441 ;	0063 ;	MA	# ( с → c ) CYRILLIC SMALL LETTER ES → LATIN SMALL LETTER C	# 
-        00F8 ;	006F 0338 ;	MA	# ( ø → o̸ ) LATIN SMALL LETTER O WITH STROKE → LATIN SMALL LETTER O, COMBINING LONG SOLIDUS OVERLAY	# 
-        0421 ;	0043 ;	MA	# ( С → C ) CYRILLIC CAPITAL LETTER ES → LATIN CAPITAL LETTER C	# 
-        006D ;	0072 006E ;	MA	# ( m → rn ) LATIN SMALL LETTER M → LATIN SMALL LETTER R, LATIN SMALL LETTER N	# 
-        0442 ;	1D1B ;	MA	# ( т → ᴛ ) CYRILLIC SMALL LETTER TE → LATIN LETTER SMALL CAPITAL T	# 
-        1D0B ;	0138 ;	MA	# ( ᴋ → ĸ ) LATIN LETTER SMALL CAPITAL K → LATIN SMALL LETTER KRA	# 
-        043A ;	0138 ;	MA	# ( к → ĸ ) CYRILLIC SMALL LETTER KA → LATIN SMALL LETTER KRA	# 
+        0441 ;	0063 ;	MA	# ( с → c ) CYRILLIC SMALL LETTER ES → LATIN SMALL LETTER C
+        00F8 ;	006F 0338 ;	MA	# ( ø → o̸ ) LATIN SMALL LETTER O WITH STROKE → LATIN SMALL LETTER O, COMBINING LONG SOLIDUS OVERLAY
+        0421 ;	0043 ;	MA	# ( С → C ) CYRILLIC CAPITAL LETTER ES → LATIN CAPITAL LETTER C
+        006D ;	0072 006E ;	MA	# ( m → rn ) LATIN SMALL LETTER M → LATIN SMALL LETTER R, LATIN SMALL LETTER N
+        0442 ;	1D1B ;	MA	# ( т → ᴛ ) CYRILLIC SMALL LETTER TE → LATIN LETTER SMALL CAPITAL T
+        1D0B ;	0138 ;	MA	# ( ᴋ → ĸ ) LATIN LETTER SMALL CAPITAL K → LATIN SMALL LETTER KRA
+        043A ;	0138 ;	MA	# ( к → ĸ ) CYRILLIC SMALL LETTER KA → LATIN SMALL LETTER KRA
         """;
 
     [Fact]
@@ -57,6 +57,21 @@ public sealed class ConfusablesTests
     }
 
     [Fact]
-    public void The_embedded_table_holds_every_non_ASCII_line_of_the_data_file() =>
-        Assert.InRange(Confusables.Count, 6000, 7000);
+    public void Every_non_ASCII_character_of_the_data_file_has_a_prototype()
+    {
+        using var stream = typeof(TextFolding).Assembly.GetManifestResourceStream(Confusables.ResourceName)!;
+        using var reader = new StreamReader(stream);
+        var sources = new List<int>();
+        while (reader.ReadLine() is { } line)
+        {
+            if (line.Length > 0 && char.IsAsciiHexDigit(line[0]))
+            {
+                sources.Add(Convert.ToInt32(line[..line.IndexOf(' ', StringComparison.Ordinal)], 16));
+            }
+        }
+
+        var nonAscii = sources.Where(source => source >= 0x80).ToList();
+        Assert.InRange(nonAscii.Count, 6000, 7000);
+        Assert.All(nonAscii, source => Assert.True(Confusables.TryGetPrototype(source, out _), $"U+{source:X4}"));
+    }
 }
