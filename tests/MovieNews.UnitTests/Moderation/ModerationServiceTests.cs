@@ -54,6 +54,15 @@ public sealed class ModerationServiceTests
     }
 
     [Fact]
+    public async Task A_blocked_word_disguised_with_invisible_and_look_alike_characters_holds_the_comment()
+    {
+        var comment = await _kit.AcceptedAsync("For the critics: ƒ\u200Bս\u0336сĸ off.");
+
+        Assert.Equal(CommentStatus.Pending, comment.Verdict);
+        Assert.Equal(["Blocked words: fuck."], comment.Reasons);
+    }
+
+    [Fact]
     public async Task A_blocked_word_in_the_name_holds_the_comment()
     {
         var comment = await _kit.AcceptedAsync(name: "Best C4SIN0");
