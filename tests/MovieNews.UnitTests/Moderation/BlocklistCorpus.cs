@@ -9,7 +9,7 @@ namespace MovieNews.UnitTests.Moderation;
 public static partial class BlocklistCorpus
 {
     /// <summary>Added to the default list so that words inside innocent ones ("class", "scrap") are tested too.</summary>
-    public static readonly string[] TestWords = ["ass", "crap", "spoiler"];
+    public static readonly string[] TestWords = ["ass", "crap", "spoiler", "casino"];
 
     public static IReadOnlyList<string> DefaultBlockedWords { get; } = ReadDefaultBlockedWords();
 

@@ -25,7 +25,7 @@ internal sealed class FakeHistory : ICommentHistory
 
     /// <summary>Bodies are recorded as typed; the rule compares their fingerprints, as the database does.</summary>
     public Task<bool> HasSameBodySinceAsync(string clientHash, string bodyFingerprint, DateTime sinceUtc, CancellationToken cancellationToken) =>
-        Task.FromResult(Posted.Any(p => p.ClientHash == clientHash && BodyFingerprint.Of(p.Body) == bodyFingerprint && p.CreatedUtc >= sinceUtc));
+        Task.FromResult(Posted.Any(p => p.ClientHash == clientHash && TextFolding.Fingerprint(p.Body) == bodyFingerprint && p.CreatedUtc >= sinceUtc));
 
     public Task<bool> IsKnownAuthorAsync(string name, string? email, CancellationToken cancellationToken) =>
         Task.FromResult(KnownAuthors.Contains(email ?? name));

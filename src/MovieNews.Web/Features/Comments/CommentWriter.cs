@@ -68,7 +68,7 @@ public sealed class CommentWriter(MovieNewsDbContext db, ModerationService moder
             return error;
         }
 
-        (comment.BodyMarkdown, comment.BodyFingerprint, comment.BodyHtml) = (markdown, BodyFingerprint.Of(markdown), html.Value);
+        (comment.BodyMarkdown, comment.BodyFingerprint, comment.BodyHtml) = (markdown, TextFolding.Fingerprint(markdown), html.Value);
         return null;
     }
 

@@ -34,7 +34,7 @@ public sealed class ModerationService(MarkdownRenderer renderer, TimeProvider cl
             return new ModerationResult.Invalid(errors);
         }
 
-        var fingerprint = BodyFingerprint.Of(comment.Body);
+        var fingerprint = TextFolding.Fingerprint(comment.Body);
         if (policy.RateRules && options.FloodIntervalSeconds > 0
             && await history.LastCommentUtcAsync(clientHash, cancellationToken) is { } lastUtc)
         {
