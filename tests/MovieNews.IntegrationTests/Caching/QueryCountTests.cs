@@ -27,23 +27,26 @@ public sealed class CountingFactory : MovieNewsFactory
 
 public sealed class CommandCounter : DbCommandInterceptor
 {
-    private int _count;
+    private readonly System.Collections.Concurrent.ConcurrentQueue<string> _commands = new();
 
-    public int Count => _count;
+    public int Count => _commands.Count;
 
-    public void Reset() => Interlocked.Exchange(ref _count, 0);
+    /// <summary>The SQL of every command since the last reset.</summary>
+    public IReadOnlyCollection<string> Commands => _commands;
+
+    public void Reset() => _commands.Clear();
 
     public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
         DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
     {
-        Interlocked.Increment(ref _count);
+        _commands.Enqueue(command.CommandText);
         return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
     }
 
     public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(
         DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
     {
-        Interlocked.Increment(ref _count);
+        _commands.Enqueue(command.CommandText);
         return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
     }
 }
@@ -89,5 +92,24 @@ public sealed class QueryCountTests(CountingFactory factory) : IClassFixture<Cou
         await reader.GetOkPageAsync("/articles/queries-cached");
 
         Assert.Equal(0, factory.Counter.Count);
+    }
+
+    [Fact]
+    public async Task Posting_a_comment_loads_its_article_once()
+    {
+        await factory.CreateArticleAsync("queries-post", ArticleStatus.Published, new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+        var reader = factory.CreateBrowserClient("198.51.100.203");
+        var page = await reader.GetOkPageAsync("/articles/queries-post");
+
+        factory.Counter.Reset();
+        var response = await reader.SubmitCommentFormAsync(page, Comment("Counted"));
+        var articleReads = factory.Counter.Commands
+            .Where(sql => sql.TrimStart().StartsWith("SELECT", StringComparison.OrdinalIgnoreCase) && sql.Contains("FROM \"Articles\"", StringComparison.Ordinal))
+            .ToList();
+
+        Assert.Equal(System.Net.HttpStatusCode.SeeOther, response.StatusCode);
+        // One load: the article, and its tags in the same split query's second command.
+        Assert.Equal(2, articleReads.Count);
+        Assert.Contains("\"Tags\"", articleReads[1], StringComparison.Ordinal);
     }
 }

@@ -120,9 +120,9 @@ public sealed partial class ReaderCacheInvalidation(IOutputCacheStore store, Sch
                 scheduled.RecheckSoon();
             }
 
-            foreach (var slug in pending.Slugs)
+            foreach (var articleId in pending.ArticleIds.Union(pending.CommentedArticleIds))
             {
-                await store.EvictByTagAsync(ReaderPageCache.ArticleTag(slug), cancellationToken);
+                await store.EvictByTagAsync(ReaderPageCache.ArticleTag(articleId), cancellationToken);
             }
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -139,16 +139,16 @@ public sealed partial class ReaderCacheInvalidation(IOutputCacheStore store, Sch
             switch (entry.Entity)
             {
                 case Article article when entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted:
+                    // A new article has no page cached yet; its lists do. Its own save bumps its Version (the ETag).
                     pending.ArticlesChanged = true;
-                    pending.Slugs.Add(article.Slug);
-                    if (entry.State == EntityState.Modified && context.Entry(article).Property(a => a.Slug).OriginalValue is { } oldSlug)
+                    if (entry.State != EntityState.Added)
                     {
-                        pending.Slugs.Add(oldSlug);
+                        pending.ArticleIds.Add(article.Id);
                     }
 
                     break;
                 case Comment comment when IsVisibleChange(context.Entry(comment)):
-                    pending.ArticleIds.Add(comment.ArticleId);
+                    pending.CommentedArticleIds.Add(comment.ArticleId);
                     break;
                 case SiteSetting { Key: ModerationSettings.Key } when entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted:
                     pending.Everything = true;
@@ -175,8 +175,10 @@ public sealed partial class ReaderCacheInvalidation(IOutputCacheStore store, Sch
         public bool Saving { get; set; }
         public bool Everything { get; set; }
         public bool ArticlesChanged { get; set; }
-        public HashSet<string> Slugs { get; } = [];
         public HashSet<int> ArticleIds { get; } = [];
+
+        /// <summary>Articles whose visible comments changed: their ETag needs a new CommentsVersion.</summary>
+        public HashSet<int> CommentedArticleIds { get; } = [];
         private readonly HashSet<int> _bumped = [];
         private bool _bumpedEverything;
 
@@ -195,15 +197,12 @@ public sealed partial class ReaderCacheInvalidation(IOutputCacheStore store, Sch
                 return;
             }
 
-            var ids = ArticleIds.Where(_bumped.Add).ToList();
-            if (ids.Count == 0)
+            var ids = CommentedArticleIds.Where(_bumped.Add).ToList();
+            if (ids.Count > 0)
             {
-                return;
+                await articles.Where(a => ids.Contains(a.Id))
+                    .ExecuteUpdateAsync(update => update.SetProperty(a => a.CommentsVersion, a => a.CommentsVersion + 1), cancellationToken);
             }
-
-            await articles.Where(a => ids.Contains(a.Id))
-                .ExecuteUpdateAsync(update => update.SetProperty(a => a.CommentsVersion, a => a.CommentsVersion + 1), cancellationToken);
-            Slugs.UnionWith(await articles.Where(a => ids.Contains(a.Id)).Select(a => a.Slug).ToListAsync(cancellationToken));
         }
     }
 }

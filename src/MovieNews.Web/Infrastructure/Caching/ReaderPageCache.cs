@@ -31,7 +31,11 @@ public static class ReaderPageCache
         && !request.Headers.ContainsKey(HeaderNames.Authorization)
         && !_readerCookies.Any(request.Cookies.ContainsKey);
 
-    public static string ArticleTag(string slug) => $"article:{slug}";
+    public static string ArticleTag(int articleId) => $"article:{articleId}";
+
+    /// <summary>The article page knows its article only once it has loaded it: it tags its own cache entry.</summary>
+    public static void TagArticle(HttpContext context, int articleId) =>
+        context.Features.Get<IOutputCacheFeature>()?.Context.Tags.Add(ArticleTag(articleId));
 
     public static IServiceCollection AddReaderPageCache(this IServiceCollection services, IConfiguration configuration)
     {
@@ -79,7 +83,10 @@ public static class ReaderPageCache
             // Absolute links on these pages come from the request's host unless Site:PublicUrl is set.
             context.CacheVaryByRules.VaryByHost = http.RequestServices.GetRequiredService<SiteUrls>().VaryCachesByHost;
             context.Tags.Add(AllTag);
-            context.Tags.Add(article && http.GetRouteValue("slug") is string slug ? ArticleTag(slug) : ListsTag);
+            if (!article)
+            {
+                context.Tags.Add(ListsTag);
+            }
 
             // Set now: the output cache keeps the headers as they are when the body starts.
             var headers = http.Response.Headers;

@@ -97,6 +97,7 @@ public sealed class ShowModel(
             return await IsTrashedAsync(slug, cancellationToken) ? StatusCode(StatusCodes.Status410Gone) : NotFound();
         }
 
+        ReaderPageCache.TagArticle(HttpContext, Article.Id);
         Response.Headers.ETag = Article.ETag;
         if (Request.Headers.IfNoneMatch == Article.ETag && ReaderPageCache.IsAnonymousRead(Request))
         {
