@@ -9,7 +9,7 @@ using Microsoft.Playwright;
 namespace MovieNews.EndToEndTests.Support;
 
 /// <summary>The real app on a real Kestrel port with its own temp database, and Debian's Chromium driven by Playwright.</summary>
-public sealed class LiveSite : WebApplicationFactory<Program>, IAsyncLifetime
+public class LiveSite : WebApplicationFactory<Program>, IAsyncLifetime
 {
     public const string AdminEmail = "admin@movienews.test";
     public const string AdminPassword = "correct horse battery staple";
@@ -39,8 +39,16 @@ public sealed class LiveSite : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Accounts:LoginAttemptsPerMinute", "10000");
         builder.UseSetting("Admin:Email", AdminEmail);
         builder.UseSetting("Admin:Password", AdminPassword);
+        foreach (var (key, value) in Settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
         builder.UseUrls("http://127.0.0.1:0");
     }
+
+    /// <summary>Settings a site of its own needs over the defaults (the default site has the flood and duplicate rules off).</summary>
+    protected virtual IDictionary<string, string> Settings => new Dictionary<string, string>();
 
     public async Task InitializeAsync()
     {
@@ -125,4 +133,22 @@ public sealed class LiveSite : WebApplicationFactory<Program>, IAsyncLifetime
 public sealed class LiveSiteCollection : ICollectionFixture<LiveSite>
 {
     public const string Name = "live site";
+}
+
+/// <summary>A live site with the flood rule (3 s, short enough to wait out for real) and the duplicate rule on.</summary>
+public sealed class StrictLiveSite : LiveSite
+{
+    public const int FloodSeconds = 3;
+
+    protected override IDictionary<string, string> Settings => new Dictionary<string, string>
+    {
+        ["Moderation:FloodIntervalSeconds"] = FloodSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ["Moderation:DuplicateWindowMinutes"] = "10",
+    };
+}
+
+[CollectionDefinition(Name)]
+public sealed class StrictLiveSiteCollection : ICollectionFixture<StrictLiveSite>
+{
+    public const string Name = "strict live site";
 }

@@ -81,9 +81,13 @@ public sealed class ShowModel(
     public Pagination CommentPagination =>
         new($"/articles/{Article.Slug}", Comments.Page, Comments.TotalPages, "cpage", "#comments", Pagination.CommentLabels);
 
+    /// <summary>
+    /// A refused form comes back at this address: its fragment names the error summary, so the browser takes the
+    /// reader there (and focuses it), with or without JavaScript. A successful post redirects to its own fragment.
+    /// </summary>
     public string FormAction => Comments.Page == 1
-        ? $"/articles/{Article.Slug}#respond"
-        : $"/articles/{Article.Slug}?cpage={Comments.Page}#respond";
+        ? $"/articles/{Article.Slug}#form-message"
+        : $"/articles/{Article.Slug}?cpage={Comments.Page}#form-message";
 
     public async Task<IActionResult> OnGetAsync(string slug, [FromQuery] string? cpage, [FromQuery] string? replyto, CancellationToken cancellationToken)
     {
