@@ -3,24 +3,39 @@
 #   (a) the seed article page (cached)   (b) the same bytes as a static file served by the same app
 #   (c) the home page                    (d) the article page with output caching bypassed
 #   (e) comment posting through the full moderation pipeline (flood and duplicate rules off for the run)
-# alternating targets, three rounds each. Prints requests/s, p50/p99 and the ratio of each to (b), peak RSS,
-# the time to the first answer after start, and the scale check on a generated archive.
-# Usage: bench/load.sh [--postgres] [seconds-per-run (default 10)]
+#   (f) the same bytes as (a) served from memory by a bare Kestrel app (bench/MovieNews.MemoryServer)
+#   (g) with --baseline REF: the article page of the app built from git REF, on its own seeded database
+# alternating targets, three rounds each. Prints requests/s, p50/p99 and the ratio of each to (f) and (b),
+# peak RSS, the page's bytes, the time to the first answer after start, and the scale check on a generated archive.
+# Usage: bench/load.sh [--postgres] [--baseline REF] [seconds-per-run (default 10)]
 #   --postgres runs the app on PostgreSQL with Redis (throwaway servers, as ./test.sh starts them); the scale
 #   check needs the SQLite-only generator and is skipped then.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PROVIDER=sqlite
-if [ "${1:-}" = "--postgres" ]; then PROVIDER=postgres; shift; fi
+BASELINE=""
+while [ $# -gt 0 ]; do
+    case "$1" in
+        --postgres) PROVIDER=postgres; shift ;;
+        --baseline) BASELINE="$2"; shift 2 ;;
+        *) break ;;
+    esac
+done
 DURATION="${1:-10}"
 PORT=5080
 BIG_PORT=5081
+MEMORY_PORT=5082
+BASELINE_PORT=5083
 missing=(); for tool in wrk bc curl; do command -v "$tool" >/dev/null || missing+=("$tool"); done
 if [ ${#missing[@]} -gt 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null; fi
 
 WORK="$(mktemp -d)"
 PIDS=()
-cleanup() { for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done; rm -rf "$WORK"; }
+cleanup() {
+    for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+    if [ -d "$WORK/baseline-src" ]; then git worktree remove --force "$WORK/baseline-src" 2>/dev/null || true; fi
+    rm -rf "$WORK"
+}
 trap cleanup EXIT
 if [ "$PROVIDER" = postgres ]; then
     source scripts/test-services.sh
@@ -30,15 +45,22 @@ fi
 
 echo "Building Release..."
 dotnet publish src/MovieNews.Web -c Release -o "$WORK/app" -v quiet --nologo >/dev/null
+dotnet publish bench/MovieNews.MemoryServer -c Release -o "$WORK/memory" -v quiet --nologo >/dev/null
+if [ -n "$BASELINE" ]; then
+    echo "Building the baseline ($BASELINE)..."
+    git worktree add --detach --quiet "$WORK/baseline-src" "$BASELINE"
+    dotnet publish "$WORK/baseline-src/src/MovieNews.Web" -c Release -o "$WORK/baseline" -v quiet --nologo >/dev/null
+fi
 
-start_app() { # data-dir port -> prints pid
+start_app() { # data-dir port [app-folder] -> prints pid
     mkdir -p "$1"
+    local folder="${3:-$WORK/app}"
     local database=("ConnectionStrings__MovieNews=Data Source=$1/movienews.db")
     if [ "$PROVIDER" = postgres ]; then
         database=(Database__Provider=Postgres "ConnectionStrings__MovieNews=$MOVIENEWS_TEST_POSTGRES;Database=bench_$(basename "$1")"
             "Redis__Configuration=$MOVIENEWS_TEST_REDIS" "Redis__InstanceName=bench-$(basename "$1"):")
     fi
-    (cd "$WORK/app" && exec env "${database[@]}" ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
+    (cd "$folder" && exec env "${database[@]}" ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
         DataProtection__KeysPath="$1/keys" \
         Moderation__FloodIntervalSeconds=0 Moderation__DuplicateWindowMinutes=0 Moderation__LinkHoldThreshold=0 \
         dotnet MovieNews.Web.dll --urls "http://127.0.0.1:$2" >"$1/app.log" 2>&1) &
@@ -54,15 +76,25 @@ STARTUP=$(echo "$t1 - $t0" | bc)
 BASE="http://127.0.0.1:$PORT"
 ARTICLE="$BASE/articles/will-there-be-a-purple-hearts-2"
 curl -s "$ARTICLE" > "$WORK/app/wwwroot/article-copy.html"
+PAGE_BYTES=$(stat -c %s "$WORK/app/wwwroot/article-copy.html")
+PAGE_BROTLI=$(curl -s -H "Accept-Encoding: br" "$ARTICLE" | wc -c)
 # Posting goes to another article, so (a) and (d) keep measuring the same page from round to round.
 POST_ARTICLE="$BASE/articles/the-quiet-return-of-the-mid-budget-thriller"
-curl -s -c "$WORK/jar" "$POST_ARTICLE" > "$WORK/form.html"
-TOKEN=$(grep -o 'name="__RequestVerificationToken" type="hidden" value="[^"]*"' "$WORK/form.html" | sed 's/.*value="//;s/"$//')
-COOKIE=$(awk '/Antiforgery/ {print $6"="$7}' "$WORK/jar")
-export TOKEN COOKIE
+(cd "$WORK/memory" && exec dotnet MovieNews.MemoryServer.dll "$WORK/app/wwwroot/article-copy.html" --urls "http://127.0.0.1:$MEMORY_PORT" >/dev/null 2>&1) &
+PIDS+=("$!")
+wait_up $MEMORY_PORT
 
-declare -A URL=( [a]="$ARTICLE" [b]="$BASE/article-copy.html" [c]="$BASE/" [d]="$ARTICLE" [e]="$POST_ARTICLE" )
-declare -A NAME=( [a]="article (cached)" [b]="static file" [c]="home" [d]="article (uncached)" [e]="comment posting" )
+declare -A URL=( [a]="$ARTICLE" [b]="$BASE/article-copy.html" [c]="$BASE/" [d]="$ARTICLE" [e]="$POST_ARTICLE" [f]="http://127.0.0.1:$MEMORY_PORT/" )
+declare -A NAME=( [a]="article (cached)" [b]="static file" [c]="home" [d]="article (uncached)" [e]="comment posting" [f]="same bytes from memory, bare Kestrel" )
+TARGETS=(a b c d e f)
+if [ -n "$BASELINE" ]; then
+    BASELINE_PID=$(start_app "$WORK/baseline-data" $BASELINE_PORT "$WORK/baseline"); PIDS+=("$BASELINE_PID")
+    wait_up $BASELINE_PORT
+    URL[g]="http://127.0.0.1:$BASELINE_PORT/articles/will-there-be-a-purple-hearts-2"
+    NAME[g]="article (cached), $BASELINE"
+    TARGETS+=(g)
+    echo "Baseline page: $(curl -s "${URL[g]}" | wc -c) bytes"
+fi
 declare -A RPS P50 P99
 run() { # target -> "rps p50 p99"
     local args=(-t2 -c32 -d"${DURATION}s" --latency)
@@ -73,9 +105,9 @@ run() { # target -> "rps p50 p99"
     wrk "${args[@]}" "${URL[$1]}" | awk '/Requests\/sec/ {r=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} END {print r, p50, p99}'
 }
 echo "Warming up..."
-for t in a b c d; do wrk -t2 -c16 -d3s "${URL[$t]}" >/dev/null; done
+for t in "${TARGETS[@]}"; do [ "$t" = e ] || wrk -t2 -c16 -d3s "${URL[$t]}" >/dev/null; done
 for round in 1 2 3; do
-    for t in a b c d e; do
+    for t in "${TARGETS[@]}"; do
         read -r r p50 p99 < <(run "$t")
         RPS[$t]="${RPS[$t]:-} $r"; P50[$t]="${P50[$t]:-} $p50"; P99[$t]="${P99[$t]:-} $p99"
         echo "round $round  ($t) ${NAME[$t]}: $r req/s  p50 $p50  p99 $p99"
@@ -86,16 +118,17 @@ STORED=$(curl -s "$POST_ARTICLE" | grep -o '[0-9]* thoughts on' | head -1)
 
 median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 echo
-echo "| target | req/s (median of 3) | p50 (last round) | p99 (last round) | ratio to static |"
-echo "| --- | ---: | ---: | ---: | ---: |"
+echo "| target | req/s (median of 3) | p50 (last round) | p99 (last round) | ratio to memory (f) | ratio to static (b) |"
+echo "| --- | ---: | ---: | ---: | ---: | ---: |"
 STATIC=$(echo "${RPS[b]}" | median)
-for t in a b c d e; do
+MEMORY=$(echo "${RPS[f]}" | median)
+for t in "${TARGETS[@]}"; do
     r=$(echo "${RPS[$t]}" | median)
-    printf '| (%s) %s | %s | %s | %s | %.2f |\n' "$t" "${NAME[$t]}" "$r" "$(echo "${P50[$t]}" | tr ' ' '\n' | grep -v '^$' | tail -1)" \
-        "$(echo "${P99[$t]}" | tr ' ' '\n' | grep -v '^$' | tail -1)" "$(echo "$r / $STATIC" | bc -l)"
+    printf '| (%s) %s | %s | %s | %s | %.2f | %.2f |\n' "$t" "${NAME[$t]}" "$r" "$(echo "${P50[$t]}" | tr ' ' '\n' | grep -v '^$' | tail -1)" \
+        "$(echo "${P99[$t]}" | tr ' ' '\n' | grep -v '^$' | tail -1)" "$(echo "$r / $MEMORY" | bc -l)" "$(echo "$r / $STATIC" | bc -l)"
 done
 echo
-echo "Peak RSS under load: $((RSS_KB / 1024)) MB; first answer ${STARTUP} s after start; the posting target now shows: $STORED"
+echo "Article page: $PAGE_BYTES bytes ($PAGE_BROTLI with Brotli). Peak RSS under load: $((RSS_KB / 1024)) MB; first answer ${STARTUP} s after start; the posting target now shows: $STORED"
 
 if [ "$PROVIDER" = postgres ]; then
     echo "Scale check skipped: the archive generator writes SQLite."
