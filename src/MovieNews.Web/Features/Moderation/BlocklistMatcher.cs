@@ -16,7 +16,7 @@ public sealed class BlocklistMatcher
     public BlocklistMatcher(IEnumerable<string> blockedWords)
     {
         _blocked = blockedWords
-            .Select(w => Canonical(w.Trim()))
+            .Select(w => Canonical(TextNormalizer.SingleLine(w)))
             .Where(w => w.Length > 0)
             .ToHashSet(StringComparer.Ordinal);
     }
