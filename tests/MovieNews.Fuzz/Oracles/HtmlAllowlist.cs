@@ -18,6 +18,8 @@ public sealed partial class HtmlAllowlist
     private static readonly Lazy<HtmlAllowlist> _comments = new(() => new(SanitizerProfiles.ForComments(), CommentLinkRel));
     private static readonly Lazy<HtmlAllowlist> _articles = new(() => new(SanitizerProfiles.ForArticles(), requiredLinkRel: null));
 
+    private static readonly char[] _c0ControlsAndSpace = [.. Enumerable.Range(0, 0x21).Select(c => (char)c)];
+
     private readonly HashSet<string> _tags;
     private readonly HashSet<string> _attributes;
     private readonly HashSet<string> _uriAttributes;
@@ -38,10 +40,6 @@ public sealed partial class HtmlAllowlist
     public static HtmlAllowlist Comments => _comments.Value;
 
     public static HtmlAllowlist Articles => _articles.Value;
-
-    public IReadOnlySet<string> Tags => _tags;
-
-    public IReadOnlySet<string> Schemes => _schemes;
 
     /// <summary>Every way the HTML strays from the profile, in words; empty when it holds only what the profile allows.</summary>
     public IReadOnlyList<string> Violations(string html)
@@ -113,7 +111,7 @@ public sealed partial class HtmlAllowlist
     /// </summary>
     public static string? BrowserScheme(string url)
     {
-        var cleaned = url.Trim(Enumerable.Range(0, 0x21).Select(c => (char)c).ToArray()).Replace("\t", "", StringComparison.Ordinal)
+        var cleaned = url.Trim(_c0ControlsAndSpace).Replace("\t", "", StringComparison.Ordinal)
             .Replace("\n", "", StringComparison.Ordinal).Replace("\r", "", StringComparison.Ordinal);
         var match = Scheme().Match(cleaned);
         return match.Success ? match.Groups[1].Value.ToLowerInvariant() : null;

@@ -61,7 +61,7 @@ public sealed class ModerationServiceProperties
 
     [Fact]
     public Task Every_submission_gets_a_result_never_an_exception() =>
-        _cases.SampleAsync(c => ModerateAsync(c), iter: PropertyRuns.Iterations(3000), print: Show);
+        _cases.SampleAsync(c => ModerateAsync(c), iter: PropertyRuns.Iterations(2000), print: Show);
 
     [Fact]
     public Task A_deeply_nested_body_gets_a_result_never_an_exception() =>
@@ -92,7 +92,7 @@ public sealed class ModerationServiceProperties
                     Assert.Empty(HtmlAllowlist.Comments.Violations(accepted.Comment.BodyHtml.Value));
                 }
             },
-            iter: PropertyRuns.Iterations(3000),
+            iter: PropertyRuns.Iterations(2000),
             print: Show);
 
     [Fact]
@@ -106,7 +106,7 @@ public sealed class ModerationServiceProperties
                     Assert.NotEmpty(accepted.Comment.Name);
                 }
             },
-            iter: PropertyRuns.Iterations(3000),
+            iter: PropertyRuns.Iterations(2000),
             print: Show);
 
     [Fact]
