@@ -124,6 +124,9 @@ internal static class HostileInput
     /// <summary>Any text a form field or an editor could hold: mostly Markdown, otherwise raw Unicode.</summary>
     public static Gen<string> Text { get; } = Gen.Frequency((3, Markdown), (1, Unicode));
 
+    /// <summary>Any text a browser can send (UTF-8 carries no lone surrogate): mostly Markdown, otherwise raw Unicode.</summary>
+    public static Gen<string> WellFormedText { get; } = Text.Select(s => RepairSurrogates(s));
+
     /// <summary>Web addresses, mostly near-misses: schemes, entities, credentials, Unicode hosts.</summary>
     public static Gen<string> Website { get; } = Gen.Frequency(
         (3, Gen.OneOf(
