@@ -19,7 +19,8 @@ public static class Slug
     /// <summary>Suggests a slug from free text: accents folded, everything else turned into hyphens.</summary>
     public static string From(string text)
     {
-        var decomposed = text.Normalize(NormalizationForm.FormD);
+        // U+FFFE is valid UTF-8, so a form can carry it, but .NET's Normalize throws on it.
+        var decomposed = text.Replace('\uFFFE', '\uFFFD').Normalize(NormalizationForm.FormD);
         var slug = new StringBuilder(decomposed.Length);
         foreach (var c in decomposed)
         {

@@ -139,9 +139,12 @@ public static class TextFolding
         result.Append(utf16[..lower.EncodeToUtf16(utf16)]);
     }
 
+    /// <summary>Lone surrogates and U+FFFE (valid UTF-8, but Normalize throws on it) become U+FFFD.</summary>
     private static string WithoutLoneSurrogates(string text)
     {
         var index = text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF');
+        var nonCharacter = text.IndexOf('\uFFFE', StringComparison.Ordinal);
+        index = index < 0 ? nonCharacter : nonCharacter < 0 ? index : Math.Min(index, nonCharacter);
         if (index < 0)
         {
             return text;
@@ -158,7 +161,7 @@ public static class TextFolding
             }
             else
             {
-                repaired.Append(char.IsSurrogate(c) ? '\uFFFD' : c);
+                repaired.Append(char.IsSurrogate(c) || c == '\uFFFE' ? '\uFFFD' : c);
             }
         }
 

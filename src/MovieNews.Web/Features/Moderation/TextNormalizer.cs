@@ -40,7 +40,8 @@ public static class TextNormalizer
             result.Append(rune.ToString());
         }
 
-        return CollapseSpaces(result.ToString()).Trim();
+        // Composed again: a dropped character may have stood between a letter and its accent ("e", U+200B, U+0301).
+        return CollapseSpaces(result.ToString().Normalize(NormalizationForm.FormC)).Trim();
     }
 
     /// <summary>For comment bodies: keeps line breaks (as \n) and tabs, drops every other control character.</summary>
@@ -63,11 +64,14 @@ public static class TextNormalizer
             result.Append(rune.ToString());
         }
 
-        var body = result.ToString();
+        var body = result.ToString().Normalize(NormalizationForm.FormC);
         return string.IsNullOrWhiteSpace(body) ? string.Empty : body.Trim();
     }
 
-    /// <summary>Replaces lone surrogates (which cannot be normalised or stored faithfully), then applies NFC.</summary>
+    /// <summary>
+    /// Replaces lone surrogates (which cannot be normalised or stored faithfully) and U+FFFE (valid UTF-8, but .NET's
+    /// Normalize throws on it), then applies NFC.
+    /// </summary>
     private static string Canonical(string value)
     {
         var repaired = new StringBuilder(value.Length);
@@ -80,7 +84,7 @@ public static class TextNormalizer
             }
             else
             {
-                repaired.Append(char.IsSurrogate(c) ? '\uFFFD' : c);
+                repaired.Append(char.IsSurrogate(c) || c == '\uFFFE' ? '\uFFFD' : c);
             }
         }
 
@@ -93,6 +97,9 @@ public static class TextNormalizer
             or (>= 0x2060 and <= 0x2064) // word joiner and invisible operators
             or (>= 0x2066 and <= 0x2069) // isolates
             or 0x061C or 0xFEFF or 0x00AD or 0x180E or 0x034F
+            or 0x115F or 0x1160 or 0x3164 or 0xFFA0 // Hangul fillers: letters that draw nothing
+            or 0x17B4 or 0x17B5 // Khmer inherent vowels, drawn as nothing
+            or 0x2065 or (>= 0xFFF0 and <= 0xFFF8) or (>= 0xE0000 and <= 0xE0FFF and not (>= 0xE0100 and <= 0xE01EF)) // reserved as invisible
         || Rune.GetUnicodeCategory(rune) == UnicodeCategory.Format;
 
     private static string CollapseSpaces(string value)

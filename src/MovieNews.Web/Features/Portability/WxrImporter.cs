@@ -34,24 +34,7 @@ public sealed class WxrImporter(MovieNewsDbContext db, MarkdownRenderer renderer
 
     public async Task<WxrSummary> ImportAsync(Stream file, IProgress<(int Done, int Total)>? progress, CancellationToken cancellationToken)
     {
-        XDocument document;
-        try
-        {
-            document = await XDocument.LoadAsync(file, LoadOptions.SetLineInfo, cancellationToken);
-        }
-        catch (XmlException e)
-        {
-            throw new WxrFormatException(e.LineNumber, e.Message);
-        }
-
-        var posts = document.Descendants("item")
-            .Where(item => (string?)item.Element(_wp + "post_type") == "post")
-            .Select(Parse)
-            .ToList();
-        if (document.Root?.Name.LocalName != "rss" || document.Root.Element("channel") is null)
-        {
-            throw new WxrFormatException(1, "this is not a WordPress export (no <rss><channel>).");
-        }
+        var posts = await ReadAsync(file, cancellationToken);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var existingSlugs = (await db.Articles.Select(a => a.Slug).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
@@ -88,6 +71,32 @@ public sealed class WxrImporter(MovieNewsDbContext db, MarkdownRenderer renderer
         }
 
         return summary;
+    }
+
+    /// <summary>The posts of a WXR file, read and checked without the database (the fuzz harness drives this alone).</summary>
+    /// <exception cref="WxrFormatException">The file is not a well-formed WordPress export.</exception>
+    internal static async Task<List<WxrPost>> ReadAsync(Stream file, CancellationToken cancellationToken)
+    {
+        XDocument document;
+        try
+        {
+            document = await XDocument.LoadAsync(file, LoadOptions.SetLineInfo, cancellationToken);
+        }
+        catch (XmlException e)
+        {
+            throw new WxrFormatException(e.LineNumber, e.Message);
+        }
+
+        var posts = document.Descendants("item")
+            .Where(item => (string?)item.Element(_wp + "post_type") == "post")
+            .Select(Parse)
+            .ToList();
+        if (document.Root?.Name.LocalName != "rss" || document.Root.Element("channel") is null)
+        {
+            throw new WxrFormatException(1, "this is not a WordPress export (no <rss><channel>).");
+        }
+
+        return posts;
     }
 
     private Article NewArticle(WxrPost post, TagSet tags)
@@ -233,9 +242,9 @@ public sealed class WxrImporter(MovieNewsDbContext db, MarkdownRenderer renderer
 
     private static string Truncate(string value, int max) => value.Length <= max ? value : value[..max];
 
-    private sealed record WxrComment(int Line, string Id, string? ParentId, string Author, string? Email, string? Url, string? Ip, DateTime DateUtc, string ContentHtml, CommentStatus Status, string RawStatus);
+    internal sealed record WxrComment(int Line, string Id, string? ParentId, string Author, string? Email, string? Url, string? Ip, DateTime DateUtc, string ContentHtml, CommentStatus Status, string RawStatus);
 
-    private sealed record WxrPost(int Line, string Title, string Slug, string Author, DateTime DateUtc, ArticleStatus Status, string ContentHtml, string ExcerptHtml, bool CommentsOpen, List<string> Terms, List<WxrComment> Comments);
+    internal sealed record WxrPost(int Line, string Title, string Slug, string Author, DateTime DateUtc, ArticleStatus Status, string ContentHtml, string ExcerptHtml, bool CommentsOpen, List<string> Terms, List<WxrComment> Comments);
 }
 
 /// <summary><c>import-wxr FILE</c> on the command line, with a progress bar and a summary.</summary>

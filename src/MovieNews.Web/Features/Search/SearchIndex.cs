@@ -42,7 +42,8 @@ public sealed class SearchQuery
 
         var terms = new List<string>();
         var current = new StringBuilder();
-        foreach (var c in text.Normalize(NormalizationForm.FormC))
+        // U+FFFE is valid UTF-8, so a query string can carry it, but .NET's Normalize throws on it.
+        foreach (var c in text.Replace('\uFFFE', '\uFFFD').Normalize(NormalizationForm.FormC))
         {
             if (char.IsLetterOrDigit(c))
             {
