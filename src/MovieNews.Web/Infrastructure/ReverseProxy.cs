@@ -62,9 +62,21 @@ public sealed class TrustedProxies
 
     public bool IsConfigured => Proxies.Count > 0 || Networks.Count > 0;
 
-    public static TrustedProxies Read(IConfiguration configuration) => new(
-        Entries(configuration.GetSection(KnownProxiesSetting)).Select(ParseProxy).ToList(),
-        Entries(configuration.GetSection(KnownNetworksSetting)).Select(ParseNetwork).ToList());
+    /// <summary>ASP.NET Core's own switch (<c>ASPNETCORE_FORWARDEDHEADERS_ENABLED</c>), which believes forwarded headers from anyone.</summary>
+    public const string FrameworkSwitch = "ForwardedHeaders_Enabled";
+
+    public static TrustedProxies Read(IConfiguration configuration)
+    {
+        if (string.Equals(configuration[FrameworkSwitch], "true", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new InvalidOperationException(
+                $"ASPNETCORE_FORWARDEDHEADERS_ENABLED makes ASP.NET Core believe X-Forwarded-For and X-Forwarded-Proto from any client; unset it and name the proxies in {KnownProxiesSetting} or {KnownNetworksSetting} instead.");
+        }
+
+        return new(
+            Entries(configuration.GetSection(KnownProxiesSetting)).Select(ParseProxy).ToList(),
+            Entries(configuration.GetSection(KnownNetworksSetting)).Select(ParseNetwork).ToList());
+    }
 
     /// <summary>
     /// Only the client address and the scheme are forwarded, and the chain is walked from the right: each entry is

@@ -79,6 +79,14 @@ public sealed class TrustedProxiesTests
     public void A_network_written_with_a_host_address_names_the_network_it_would_be() =>
         Assert.Contains("(10.0.0.0/8)", Assert.Throws<InvalidOperationException>(() => Read(("ForwardedHeaders:KnownNetworks:0", "10.1.2.3/8"))).Message, StringComparison.Ordinal);
 
+    [Fact]
+    public void The_framework_switch_that_trusts_every_client_stops_the_start()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => Read(("ForwardedHeaders_Enabled", "true")));
+
+        Assert.Contains("ASPNETCORE_FORWARDEDHEADERS_ENABLED", error.Message, StringComparison.Ordinal);
+    }
+
     internal static TrustedProxies Read(params (string Key, string Value)[] settings) =>
         TrustedProxies.Read(new ConfigurationBuilder()
             .AddInMemoryCollection(settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)))
