@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
@@ -49,11 +50,12 @@ public sealed class NginxProxy : IDisposable
             var port = FreePort();
             var config = Path.Combine(directory, "nginx.conf");
             await File.WriteAllTextAsync(config, Config(directory, port, appPort));
-            var process = Process.Start(new ProcessStartInfo(Executable(), ["-c", config, "-p", directory + "/", "-e", Path.Combine(directory, "error.log")])
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            }) ?? throw new InvalidOperationException("nginx did not start.");
+            var process = StartProcess(Executable(), ["-c", config, "-p", directory + "/", "-e", Path.Combine(directory, "error.log")]);
+            // Its messages go to error.log; the pipes are only drained so they can never fill up.
+            process.OutputDataReceived += (_, _) => { };
+            process.ErrorDataReceived += (_, _) => { };
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
             var proxy = new NginxProxy(process, directory, port, certificate.GetCertHashString(HashAlgorithmName.SHA256));
             try
             {
@@ -111,20 +113,37 @@ public sealed class NginxProxy : IDisposable
 
     private void StopOnExit(object? sender, EventArgs e) => Stop();
 
-    /// <summary>The master and its worker, by the master's PID.</summary>
+    /// <summary>
+    /// By the master's PID: SIGTERM first, so the master stops and reaps its worker itself; SIGKILL to the whole
+    /// tree if it has not gone within five seconds.
+    /// </summary>
     private void Stop()
     {
         try
         {
-            if (!_process.HasExited)
+            if (_process.HasExited)
+            {
+                return;
+            }
+
+            using (var terminate = Process.Start(new ProcessStartInfo("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)])))
+            {
+                terminate?.WaitForExit(5_000);
+            }
+
+            if (!_process.WaitForExit(5_000))
             {
                 _process.Kill(entireProcessTree: true);
                 _process.WaitForExit(10_000);
             }
         }
-        catch (InvalidOperationException)
+        catch (Exception e) when (e is InvalidOperationException or System.ComponentModel.Win32Exception)
         {
-            // Already gone.
+            // Already gone, or no kill(1): the tree is killed directly.
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+            }
         }
     }
 
@@ -162,10 +181,22 @@ public sealed class NginxProxy : IDisposable
     /// <summary>Debian puts nginx in /usr/sbin, which a non-root PATH may lack.</summary>
     private static string Executable() => File.Exists("/usr/sbin/nginx") ? "/usr/sbin/nginx" : "nginx";
 
+    private static Process StartProcess(string program, string[] arguments)
+    {
+        try
+        {
+            return Process.Start(new ProcessStartInfo(program, arguments) { RedirectStandardOutput = true, RedirectStandardError = true })
+                ?? throw new InvalidOperationException($"{program} did not start.");
+        }
+        catch (System.ComponentModel.Win32Exception e)
+        {
+            throw new InvalidOperationException($"{program} could not be started ({e.Message}). ./test.sh installs Debian's nginx and openssl where missing.", e);
+        }
+    }
+
     private static async Task RunAsync(string program, string[] arguments)
     {
-        using var process = Process.Start(new ProcessStartInfo(program, arguments) { RedirectStandardOutput = true, RedirectStandardError = true })
-            ?? throw new InvalidOperationException($"{program} did not start.");
+        using var process = StartProcess(program, arguments);
         var errors = process.StandardError.ReadToEndAsync();
         await process.StandardOutput.ReadToEndAsync();
         await process.WaitForExitAsync();

@@ -11,7 +11,7 @@ namespace MovieNews.UnitTests.Infrastructure;
 /// <summary>What ASP.NET Core's forwarded-headers middleware does with the options <see cref="TrustedProxies"/> gives it.</summary>
 public sealed class ForwardedHeadersTests
 {
-    private static readonly TrustedProxies OneProxy = TrustedProxiesTests.Read(("ForwardedHeaders:KnownProxies:0", "10.0.0.5"));
+    private static TrustedProxies OneProxy => TrustedProxiesTests.Read(("ForwardedHeaders:KnownProxies:0", "10.0.0.5"));
 
     [Fact]
     public void The_client_is_the_address_the_known_proxy_appended()
