@@ -50,6 +50,9 @@ public sealed class TrustedProxies
     public const string KnownProxiesSetting = "ForwardedHeaders:KnownProxies";
     public const string KnownNetworksSetting = "ForwardedHeaders:KnownNetworks";
 
+    /// <summary>ASP.NET Core's own switch (<c>ASPNETCORE_FORWARDEDHEADERS_ENABLED</c>), which believes forwarded headers from anyone.</summary>
+    public const string FrameworkSwitch = "ForwardedHeaders_Enabled";
+
     public TrustedProxies(IReadOnlyList<IPAddress> proxies, IReadOnlyList<IPNetwork> networks)
     {
         Proxies = proxies;
@@ -61,9 +64,6 @@ public sealed class TrustedProxies
     public IReadOnlyList<IPNetwork> Networks { get; }
 
     public bool IsConfigured => Proxies.Count > 0 || Networks.Count > 0;
-
-    /// <summary>ASP.NET Core's own switch (<c>ASPNETCORE_FORWARDEDHEADERS_ENABLED</c>), which believes forwarded headers from anyone.</summary>
-    public const string FrameworkSwitch = "ForwardedHeaders_Enabled";
 
     public static TrustedProxies Read(IConfiguration configuration)
     {
