@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test MovieNews has, after installing whatever the tests need that this machine lacks:
 # Debian's Chromium (browser tests), a Java runtime (the Nu HTML Checker), the npm checkers in tests/tools,
+# nginx and openssl (the reverse-proxy tests),
 # PostgreSQL and Redis (started on loopback for the run, stopped at exit), and the local .NET tools.
 # The whole solution runs on SQLite, then the integration suite again on PostgreSQL with Redis.
 # Extra arguments go to `dotnet test` (CI passes a TRX logger).
@@ -12,6 +13,8 @@ command -v chromium >/dev/null 2>&1 || apt_packages+=(chromium)
 command -v java >/dev/null 2>&1 || apt_packages+=(default-jre-headless)
 command -v chattr >/dev/null 2>&1 || apt_packages+=(e2fsprogs)
 command -v npm >/dev/null 2>&1 || apt_packages+=(npm)
+[ -x /usr/sbin/nginx ] || command -v nginx >/dev/null 2>&1 || apt_packages+=(nginx)
+command -v openssl >/dev/null 2>&1 || apt_packages+=(openssl)
 if [ ${#apt_packages[@]} -gt 0 ]; then
     echo "Installing ${apt_packages[*]} ..."
     apt-get update -qq

@@ -9,6 +9,7 @@ using MovieNews.Web.Infrastructure.Caching;
 
 var builder = WebApplication.CreateBuilder(args);
 
+builder.AddReverseProxy();
 builder.AddMovieNewsData();
 builder.AddSharedState();
 builder.Services.AddArticles();
@@ -25,6 +26,7 @@ builder.Services.AddResponseCompression(options => options.EnableForHttps = true
 
 var app = builder.Build();
 
+app.UseReverseProxy();
 app.UseErrorPages();
 app.UseSecurityHeaders();
 app.UseResponseCompression();
