@@ -42,5 +42,10 @@ public sealed class CommenterCookie(IDataProtectionProvider protection)
             MaxAge = TimeSpan.FromDays(365),
         });
 
-    public static void Forget(HttpContext context) => context.Response.Cookies.Delete(Name);
+    public static void Forget(HttpContext context) => context.Response.Cookies.Delete(Name, new CookieOptions
+    {
+        HttpOnly = true,
+        Secure = context.Request.IsHttps,
+        SameSite = SameSiteMode.Lax,
+    });
 }
