@@ -25,7 +25,7 @@ public sealed partial class ScaleOutTests : IDisposable
         var (status, id) = await commenter.PostAsync("Scale Reader", "Held first, then approved on the other instance");
         Assert.Equal(303, status);
         Assert.DoesNotContain("Held first, then approved", await reader.GetStringAsync(second.BaseUrl + Article), StringComparison.Ordinal);
-        Assert.True(await _shared.HasRedisKeyAsync("article-page:"), "The second instance's copy of the page is in the shared cache.");
+        Assert.True(await _shared.HasRedisKeyAsync(Article), "The second instance's copy of the page is in the shared cache.");
 
         using var editor = Browser();
         await SignInAsync(editor, first);

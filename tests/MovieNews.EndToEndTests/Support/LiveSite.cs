@@ -37,6 +37,7 @@ public class LiveSite : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Moderation:FloodIntervalSeconds", "0");
         builder.UseSetting("Moderation:DuplicateWindowMinutes", "0");
         builder.UseSetting("Accounts:LoginAttemptsPerMinute", "10000");
+        builder.UseSetting("Comments:PostAttemptsPerMinute", "100000");
         builder.UseSetting("Admin:Email", AdminEmail);
         builder.UseSetting("Admin:Password", AdminPassword);
         foreach (var (key, value) in Settings)

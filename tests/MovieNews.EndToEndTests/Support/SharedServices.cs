@@ -29,7 +29,7 @@ public sealed class SharedServices : IDisposable
     {
         await using var redis = await StackExchange.Redis.ConnectionMultiplexer.ConnectAsync(Redis!);
         return redis.GetServer(redis.GetEndPoints()[0]).Keys(pattern: $"e2e-{_id}:*")
-            .Any(key => key.ToString().Contains(fragment, StringComparison.Ordinal));
+            .Any(key => key.ToString().Contains(fragment, StringComparison.OrdinalIgnoreCase));
     }
 
     public List<T> Query<T>(string sql, Func<System.Data.Common.DbDataReader, T> read)

@@ -72,11 +72,16 @@ public sealed class LegacyBylinesFactory : MovieNewsFactory, IAsyncLifetime
     private static async Task<int> InsertLegacyCommentAsync(MovieNewsDbContext db, int articleId, string name, string? email, string body, bool staff)
     {
         var createdUtc = new DateTime(2024, 1, 2, 0, 0, 0, DateTimeKind.Utc);
-        var id = (await db.Database.SqlQuery<int>($"""
+        // An empty list of reasons: a JSON array on SQLite, a text[] on PostgreSQL.
+        var noReasons = db.Database.IsNpgsql() ? "'{{}}'" : "'[]'"; // braces doubled: the SQL is a format string
+        var insert = $$"""
             INSERT INTO "Comments" ("ArticleId", "ThreadRootId", "Depth", "AuthorName", "AuthorEmail", "BodyMarkdown", "BodyHtml", "Status", "ModerationReasons", "ClientHash", "CreatedUtc", "IsStaffReply")
-            VALUES ({articleId}, 0, 1, {name}, {email}, {body}, {"<p>" + body + "</p>"}, 'Approved', '[]', 'legacy', {createdUtc}, {staff})
+            VALUES ({0}, 0, 1, {1}, {2}, {3}, {4}, 'Approved', {{noReasons}}, 'legacy', {5}, {6})
             RETURNING "Id" AS "Value"
-            """).ToListAsync()).Single();
+            """;
+        var id = (await db.Database.SqlQueryRaw<int>(
+            insert,
+            articleId, name, (object?)email ?? DBNull.Value, body, "<p>" + body + "</p>", createdUtc, staff).ToListAsync()).Single();
         await db.Database.ExecuteSqlAsync($"""UPDATE "Comments" SET "ThreadRootId" = {id} WHERE "Id" = {id}""");
         return id;
     }

@@ -148,7 +148,7 @@ public sealed class ReaderPageCacheTests(MovieNewsFactory factory) : IClassFixtu
         await reader.GetAsync(url);
         var author = factory.CreateBrowserClient("192.0.2.111");
 
-        var (_, own, _) = await author.FollowAsync(await author.PostCommentAsync(url, Comment("Mine only: casino")));
+        var (_, own, _) = await author.FollowAsync(await author.PostCommentAsync(url, Comment("Mine only: https://a.example https://b.example")));
         var (othersResponse, others) = await reader.GetPageAsync(url);
 
         Assert.Contains("awaiting moderation", own.QuerySelector("#comments")!.TextContent, StringComparison.Ordinal);

@@ -87,7 +87,7 @@ public sealed class CommentPagesTests(TwoThreadsPerPageFactory factory) : IClass
     {
         await factory.CreateArticleAsync("held-permalink", ArticleStatus.Published, new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc));
         var author = factory.CreateBrowserClient("192.0.2.50");
-        var location = (await author.PostCommentAsync("/articles/held-permalink", Comment("casino casino"))).Headers.Location!.OriginalString;
+        var location = (await author.PostCommentAsync("/articles/held-permalink", Comment("Held: https://a.example https://b.example"))).Headers.Location!.OriginalString;
 
         Assert.Equal(HttpStatusCode.Redirect, (await author.GetAsync(location)).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await factory.CreateBrowserClient("192.0.2.51").GetAsync(location)).StatusCode);

@@ -22,7 +22,7 @@ public sealed class SharedCacheTests(MovieNewsFactory factory) : IClassFixture<M
 
         Assert.IsType<FailSoftOutputCacheStore>(factory.Services.GetRequiredService<IOutputCacheStore>());
         Assert.Contains(factory.RedisPrefix + "data-protection-keys", keys);
-        Assert.Contains(keys, k => k.Contains("article-page:will-there-be-a-purple-hearts-2", StringComparison.Ordinal));
+        Assert.Contains(keys, k => k.Contains("/articles/will-there-be-a-purple-hearts-2", StringComparison.OrdinalIgnoreCase));
     }
 
     [PostgresFact]

@@ -66,8 +66,9 @@ public class MovieNewsFactory : WebApplicationFactory<Program>
 
         // Most tests post several comments in a row from one client; flood tests turn the rule back on.
         builder.UseSetting("Moderation:FloodIntervalSeconds", "0");
-        // Tests sign in many times from one address; the rate-limit test sets its own tight limit.
+        // Tests sign in and post many times from one address; the rate-limit tests set their own tight limits.
         builder.UseSetting("Accounts:LoginAttemptsPerMinute", "10000");
+        builder.UseSetting("Comments:PostAttemptsPerMinute", "100000");
         builder.UseSetting("Admin:Email", AdminEmail);
         builder.UseSetting("Admin:Password", AdminPassword);
         foreach (var (key, value) in Settings)

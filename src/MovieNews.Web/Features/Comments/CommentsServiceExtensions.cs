@@ -13,6 +13,7 @@ public static class CommentsServiceExtensions
                 "Moderation settings: MaxDepth and CommentsPerPage must be at least 1; the other numbers at least 0.")
             .ValidateOnStart();
         services.AddSingleton<ModerationService>();
+        services.AddSingleton<CommentPostLimiter>();
         services.AddSingleton<ClientFingerprint>();
         services.AddSingleton<PendingCommentsCookie>();
         services.AddSingleton<CommenterCookie>();

@@ -37,19 +37,19 @@ public sealed class MarkdownRenderer
 
     /// <exception cref="MarkdownTooDeepException">The text nests deeper than Markdig will parse.</exception>
     public SafeHtml RenderArticle(string markdown) =>
-        SafeHtml.FromSanitized(_articleSanitizer.Sanitize(Parse(() => Markdown.ToHtml(markdown, _articlePipeline))));
+        SafeHtml.FromSanitized(_articleSanitizer.Sanitize(Parse(markdown, text => Markdown.ToHtml(text, _articlePipeline))));
 
     /// <exception cref="MarkdownTooDeepException">The text nests deeper than Markdig will parse.</exception>
     public SafeHtml RenderComment(string markdown)
     {
         // Images are not part of the comment dialect: the sanitizer drops <img>, leaving its alt text out too.
-        var html = Parse(() => Markdown.ToHtml(markdown, _commentPipeline));
+        var html = Parse(markdown, text => Markdown.ToHtml(text, _commentPipeline));
         return SafeHtml.FromSanitized(_commentSanitizer.Sanitize(html));
     }
 
     /// <summary>Plain text of the Markdown, for word counts and excerpts.</summary>
     /// <exception cref="MarkdownTooDeepException">The text nests deeper than Markdig will parse.</exception>
-    public string ToPlainText(string markdown) => Parse(() => Markdown.ToPlainText(markdown, _articlePipeline));
+    public string ToPlainText(string markdown) => Parse(markdown, text => Markdown.ToPlainText(text, _articlePipeline));
 
     /// <summary>
     /// A summary for lists and share cards, from the article's paragraphs: headings, list items, tables and code are
@@ -59,7 +59,7 @@ public sealed class MarkdownRenderer
     /// <exception cref="MarkdownTooDeepException">The text nests deeper than Markdig will parse.</exception>
     public string Summarise(string markdown, int maxLength)
     {
-        var document = Parse(() => Markdown.Parse(markdown, _articlePipeline));
+        var document = Parse(markdown, text => Markdown.Parse(text, _articlePipeline));
         var paragraphs = document.Descendants<ParagraphBlock>()
             .Where(p => p.Parent is MarkdownDocument or QuoteBlock)
             .Select(TextOf)
@@ -119,13 +119,19 @@ public sealed class MarkdownRenderer
 
     /// <summary>
     /// Markdig refuses hostile nesting (thousands of "[", "&gt;" or "1. ") with an ArgumentException, its only
-    /// exception for a string input; callers turn ours into a message for the field.
+    /// exception for a string input; callers turn ours into a message for the field. It gets there slowly (most of
+    /// a second for 10,000 characters), so the plain cases are refused first by a linear look.
     /// </summary>
-    private static T Parse<T>(Func<T> parse)
+    private static T Parse<T>(string markdown, Func<string, T> parse)
     {
+        if (NestingLimit.IsExceeded(markdown))
+        {
+            throw new MarkdownTooDeepException(new ArgumentException("Nested deeper than " + NestingLimit.MaxDepth));
+        }
+
         try
         {
-            return parse();
+            return parse(markdown);
         }
         catch (ArgumentException e)
         {

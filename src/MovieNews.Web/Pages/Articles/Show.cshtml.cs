@@ -26,6 +26,7 @@ public sealed class ShowModel(
     TimeProvider clock,
     CommentThreadReader threads,
     CommentWriter writer,
+    CommentPostLimiter limiter,
     CommenterContext cookies,
     ModerationSettings moderation,
     SiteUrls urls) : PageModel
@@ -135,6 +136,11 @@ public sealed class ShowModel(
         }
 
         var clientHash = await cookies.Fingerprint.HashAsync(HttpContext.Connection.RemoteIpAddress, cancellationToken);
+        if (!limiter.TryEnter(clientHash, out var cooldown))
+        {
+            return await TooQuicklyAsync(cpage, cooldown, cancellationToken);
+        }
+
         var target = new CommentTarget(Article.Id, Article.CommentsOpen, Article.PublishedUtc);
         switch (await writer.PostAsync(target, Input, clientHash, cancellationToken))
         {
@@ -157,10 +163,7 @@ public sealed class ShowModel(
             case PostCommentResult.Duplicate:
                 return await ReshowAsync(cpage, StatusCodes.Status409Conflict, "You have already posted this comment. To post another, change what it says.", cancellationToken);
             case PostCommentResult.Flooded flooded:
-                var seconds = Math.Max(1, (int)Math.Ceiling(flooded.RetryAfter.TotalSeconds));
-                Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
-                return await ReshowAsync(cpage, StatusCodes.Status429TooManyRequests,
-                    $"You are commenting too quickly. Your comment is kept below: wait {seconds} second{(seconds == 1 ? "" : "s")}, then send it again.", cancellationToken);
+                return await TooQuicklyAsync(cpage, flooded.RetryAfter, cancellationToken);
             case PostCommentResult.Closed:
                 return await ReshowAsync(cpage, StatusCodes.Status403Forbidden, "Comments are closed on this article.", cancellationToken);
             default:
@@ -199,6 +202,14 @@ public sealed class ShowModel(
 
     private Task<bool> IsTrashedAsync(string slug, CancellationToken cancellationToken) =>
         db.Articles.AnyAsync(a => a.Slug == slug && a.DeletedUtc != null, cancellationToken);
+
+    private async Task<IActionResult> TooQuicklyAsync(string? cpage, TimeSpan retryAfter, CancellationToken cancellationToken)
+    {
+        var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
+        Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        return await ReshowAsync(cpage, StatusCodes.Status429TooManyRequests,
+            $"You are commenting too quickly. Your comment is kept below: wait {seconds} second{(seconds == 1 ? "" : "s")}, then send it again.", cancellationToken);
+    }
 
     /// <summary>The form again, with everything typed and what to do about it: sending it again works.</summary>
     private async Task<IActionResult> ReshowAsync(string? cpage, int statusCode, string message, CancellationToken cancellationToken)
