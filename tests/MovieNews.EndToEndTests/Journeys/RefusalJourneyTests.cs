@@ -25,7 +25,21 @@ public sealed class RefusalJourneyTests(StrictLiveSite site)
         await page.FillAsync("#Input_Body", body);
     }
 
-    private static Task<string?> FocusedIdAsync(IPage page) => page.EvaluateAsync<string?>("() => document.activeElement && document.activeElement.id");
+    /// <summary>The refused form's error summary takes focus once the page has loaded (the fragment, or the script).</summary>
+    private static async Task<string?> FocusedIdAsync(IPage page)
+    {
+        await page.WaitForLoadStateAsync(LoadState.Load);
+        try
+        {
+            await page.WaitForFunctionAsync("() => document.activeElement && document.activeElement.id === 'form-message'", null, new() { Timeout = 5000 });
+        }
+        catch (TimeoutException)
+        {
+            // Reported by the caller's assertion, with what did have focus.
+        }
+
+        return await page.EvaluateAsync<string?>("() => document.activeElement && document.activeElement.id");
+    }
 
     /// <summary>After a successful post: the address names the new comment, which is the page's :target, shown once.</summary>
     private static async Task AssertMarkedAndShownOnceAsync(IPage page, string body)

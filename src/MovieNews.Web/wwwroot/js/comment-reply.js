@@ -2,6 +2,9 @@
 // set to reply (?replyto=ID#respond). With it, the form moves under the comment instead.
 (function () {
   "use strict";
+  // A refused form comes back at #form-message, which the browser focuses by itself; this makes sure of it.
+  var summary = document.getElementById("form-message");
+  if (summary && document.activeElement !== summary) { summary.focus(); }
   var respond = document.getElementById("respond");
   if (!respond) { return; }
   var form = respond.querySelector("form");
