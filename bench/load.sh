@@ -81,7 +81,7 @@ PAGE_BYTES=$(stat -c %s "$WORK/app/wwwroot/article-copy.html")
 PAGE_BROTLI=$(curl -s -H "Accept-Encoding: br" "$ARTICLE" | wc -c)
 # Posting goes to another article, so (a) and (d) keep measuring the same page from round to round.
 POST_ARTICLE="$BASE/articles/the-quiet-return-of-the-mid-budget-thriller"
-(cd "$WORK/memory" && exec dotnet MovieNews.MemoryServer.dll "$WORK/app/wwwroot/article-copy.html" --urls "http://127.0.0.1:$MEMORY_PORT" >/dev/null 2>&1) &
+(cd "$WORK/memory" && exec dotnet MovieNews.MemoryServer.dll --page "$WORK/app/wwwroot/article-copy.html" --urls "http://127.0.0.1:$MEMORY_PORT" >/dev/null 2>&1) &
 PIDS+=("$!")
 wait_up $MEMORY_PORT
 
