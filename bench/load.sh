@@ -5,6 +5,7 @@
 #   (e) comment posting through the full moderation pipeline (flood and duplicate rules off for the run)
 #   (f) the same bytes as (a) served from memory by a bare Kestrel app (bench/MovieNews.MemoryServer)
 #   (g) with --baseline REF: the article page of the app built from git REF, on its own seeded database
+#   (h) the article page (cached) for a browser asking for Brotli; (i) the same from the --baseline app
 # alternating targets, three rounds each. Prints requests/s, p50/p99 and the ratio of each to (f) and (b),
 # peak RSS, the page's bytes, the time to the first answer after start, and the scale check on a generated archive.
 # Usage: bench/load.sh [--postgres] [--baseline REF] [seconds-per-run (default 10)]
@@ -85,15 +86,17 @@ POST_ARTICLE="$BASE/articles/the-quiet-return-of-the-mid-budget-thriller"
 PIDS+=("$!")
 wait_up $MEMORY_PORT
 
-declare -A URL=( [a]="$ARTICLE" [b]="$BASE/article-copy.html" [c]="$BASE/" [d]="$ARTICLE" [e]="$POST_ARTICLE" [f]="http://127.0.0.1:$MEMORY_PORT/" )
-declare -A NAME=( [a]="article (cached)" [b]="static file" [c]="home" [d]="article (uncached)" [e]="comment posting" [f]="same bytes from memory, bare Kestrel" )
-TARGETS=(a b c d e f)
+declare -A URL=( [a]="$ARTICLE" [b]="$BASE/article-copy.html" [c]="$BASE/" [d]="$ARTICLE" [e]="$POST_ARTICLE" [f]="http://127.0.0.1:$MEMORY_PORT/" [h]="$ARTICLE" )
+declare -A NAME=( [a]="article (cached)" [b]="static file" [c]="home" [d]="article (uncached)" [e]="comment posting" [f]="same bytes from memory, bare Kestrel" [h]="article (cached), Brotli" )
+TARGETS=(a b c d e f h)
 if [ -n "$BASELINE" ]; then
     BASELINE_PID=$(start_app "$WORK/baseline-data" $BASELINE_PORT "$WORK/baseline"); PIDS+=("$BASELINE_PID")
     wait_up $BASELINE_PORT
     URL[g]="http://127.0.0.1:$BASELINE_PORT/articles/will-there-be-a-purple-hearts-2"
     NAME[g]="article (cached), $BASELINE"
-    TARGETS+=(g)
+    URL[i]="${URL[g]}"
+    NAME[i]="article (cached), Brotli, $BASELINE"
+    TARGETS+=(g i)
     echo "Baseline page: $(curl -s "${URL[g]}" | wc -c) bytes"
 fi
 declare -A RPS P50 P99
@@ -101,12 +104,19 @@ run() { # target -> "rps p50 p99"
     local args=(-t2 -c32 -d"${DURATION}s" --latency)
     case "$1" in
         d) args+=(-H "Cookie: mn_commenter=bypass") ;;
+        h|i) args+=(-H "Accept-Encoding: br") ;;
         e) args=(-t2 -c8 -d"${DURATION}s" --latency -s bench/post-comment.lua) ;;
     esac
     wrk "${args[@]}" "${URL[$1]}" | awk '/Requests\/sec/ {r=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} END {print r, p50, p99}'
 }
 echo "Warming up..."
-for t in "${TARGETS[@]}"; do [ "$t" = e ] || wrk -t2 -c16 -d3s "${URL[$t]}" >/dev/null; done
+for t in "${TARGETS[@]}"; do
+    case "$t" in
+        e) ;;
+        h|i) wrk -t2 -c16 -d3s -H "Accept-Encoding: br" "${URL[$t]}" >/dev/null ;;
+        *) wrk -t2 -c16 -d3s "${URL[$t]}" >/dev/null ;;
+    esac
+done
 for round in 1 2 3; do
     for t in "${TARGETS[@]}"; do
         read -r r p50 p99 < <(run "$t")

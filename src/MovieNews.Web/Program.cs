@@ -22,14 +22,12 @@ builder.AddTelemetry();
 builder.AddWebUi();
 builder.AddRequestLimits();
 builder.Services.AddReaderPageCache(builder.Configuration);
-builder.Services.AddResponseCompression(options => options.EnableForHttps = true);
 
 var app = builder.Build();
 
 app.UseReverseProxy();
 app.UseErrorPages();
 app.UseSecurityHeaders();
-app.UseResponseCompression();
 app.UseRequestLimits();
 app.UseCrossOriginProtection();
 app.UseRouting();
@@ -38,6 +36,7 @@ app.UseUnlistedStaticFiles();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseOutputCache();
+app.UseReaderPageCompression();
 app.UseRateLimiter();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();

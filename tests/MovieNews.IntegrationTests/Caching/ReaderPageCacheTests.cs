@@ -231,4 +231,44 @@ public sealed class ReaderPageCacheTests(MovieNewsFactory factory) : IClassFixtu
 
         Assert.Equal(encoding, response.Content.Headers.ContentEncoding.Single());
     }
+
+    [Fact]
+    public async Task Cached_pages_are_kept_compressed_one_copy_per_encoding()
+    {
+        var url = await ArticleAsync("cached-encodings");
+        async Task<HttpResponseMessage> GetAsync(string? encoding)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, url);
+            if (encoding is not null)
+            {
+                request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue(encoding));
+            }
+
+            return await factory.CreateClient().SendAsync(request);
+        }
+
+        await GetAsync("br");
+        var brotli = await GetAsync("br");
+        var plain = await GetAsync(null);
+        var gzip = await GetAsync("gzip");
+
+        Assert.NotNull(brotli.Headers.Age);
+        Assert.Equal("br", brotli.Content.Headers.ContentEncoding.Single());
+        Assert.Empty(plain.Content.Headers.ContentEncoding);
+        Assert.Contains("Test article cached-encodings", await plain.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("gzip", gzip.Content.Headers.ContentEncoding.Single());
+        Assert.Contains("Accept-Encoding", brotli.Headers.Vary);
+    }
+
+    [Fact]
+    public async Task Pages_with_an_antiforgery_token_are_never_compressed()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/account/login");
+        request.Headers.AcceptEncoding.Add(new StringWithQualityHeaderValue("br"));
+
+        var response = await factory.CreateClient().SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Empty(response.Content.Headers.ContentEncoding);
+    }
 }
