@@ -50,8 +50,18 @@ test_services_start() {
     trap test_services_stop EXIT
     su postgres -s /bin/bash -c "$test_services_pgbin/initdb -D $test_services_dir/pg/data -U postgres --auth=trust -E UTF8 --locale=C.UTF-8" >/dev/null
     # Tests open many short-lived databases at once; durability is not what is tested on this throwaway cluster.
-    su postgres -s /bin/bash -c "$test_services_pgbin/pg_ctl -D $test_services_dir/pg/data -l $test_services_dir/pg/log -w \
-        -o '-c listen_addresses=127.0.0.1 -p $test_services_pg_port -k $test_services_dir/pg -c max_connections=400 -c fsync=off -c synchronous_commit=off -c full_page_writes=off' start" >/dev/null
+    # A port taken between the look and the start (another run on a shared machine) gets another try on the next one.
+    local attempt
+    for attempt in 1 2 3; do
+        if su postgres -s /bin/bash -c "$test_services_pgbin/pg_ctl -D $test_services_dir/pg/data -l $test_services_dir/pg/log -w \
+            -o '-c listen_addresses=127.0.0.1 -p $test_services_pg_port -k $test_services_dir/pg -c max_connections=400 -c fsync=off -c synchronous_commit=off -c full_page_writes=off' start" >/dev/null; then
+            break
+        fi
+        echo "PostgreSQL did not start on port $test_services_pg_port (attempt $attempt); its log ends:" >&2
+        tail -n 5 "$test_services_dir/pg/log" >&2 || true
+        [ "$attempt" -lt 3 ] || return 1
+        test_services_pg_port="$(test_services_free_port "$((test_services_pg_port + 1))")"
+    done
     redis-server --bind 127.0.0.1 --port "$test_services_redis_port" --daemonize yes --save '' --appendonly no \
         --pidfile "$test_services_dir/redis.pid" --dir "$test_services_dir" --logfile "$test_services_dir/redis.log"
     for _ in $(seq 1 50); do
