@@ -30,7 +30,18 @@ public static class NulCharacters
             return;
         }
 
-        var form = await request.ReadFormAsync(context.RequestAborted);
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(context.RequestAborted);
+        }
+        catch (Exception e) when (!context.RequestAborted.IsCancellationRequested && e is IOException or NotSupportedException or ArgumentException)
+        {
+            // A body cut short (a multipart form without its closing boundary) or in a charset .NET will not
+            // decode (utf-7, unknown names) is the sender's mistake: a 400 here, not a 500 wherever the form is read next.
+            throw new BadHttpRequestException("The form could not be read: " + e.Message, StatusCodes.Status400BadRequest, e);
+        }
+
         if (!form.Any(field => field.Key.Contains('\0', StringComparison.Ordinal) || field.Value.Any(v => v?.Contains('\0', StringComparison.Ordinal) == true)))
         {
             return;

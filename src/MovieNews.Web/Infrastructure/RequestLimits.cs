@@ -37,6 +37,13 @@ public static class RequestLimits
     {
         app.Use(async (context, next) =>
         {
+            if (context.Features.Get<IStatusCodeReExecuteFeature>() is null && !IsUsableHost(context.Request.Headers.Host.ToString()))
+            {
+                StatusMessages.Explain(context, "The Host header of this request is not a host name this site can answer for.");
+                context.Response.StatusCode = StatusCodes.Status400BadRequest;
+                return;
+            }
+
             // A re-executed error page carries the original POST: it must not be refused again.
             if (HttpMethods.IsPost(context.Request.Method) && context.Features.Get<IStatusCodeReExecuteFeature>() is null)
             {
@@ -78,6 +85,41 @@ public static class RequestLimits
             }
         });
         return app;
+    }
+
+    private static string? _lastUsableHost;
+
+    /// <summary>
+    /// A host that makes a valid absolute address (no bad IDN label such as "xn--", no port past 65535): caches
+    /// and absolute links are built from it. Most requests carry the same host, so one is remembered.
+    /// </summary>
+    /// <remarks>Read from the header itself: <c>HttpRequest.Host</c> throws on a bad IDN label.</remarks>
+    public static bool IsUsableHost(string value)
+    {
+        if (value.Length == 0)
+        {
+            return false;
+        }
+
+        if (value == Volatile.Read(ref _lastUsableHost))
+        {
+            return true;
+        }
+
+        try
+        {
+            if (!Uri.TryCreate($"http://{HostString.FromUriComponent(value).ToUriComponent()}/", UriKind.Absolute, out var uri) || uri.Host.Length == 0)
+            {
+                return false;
+            }
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
+
+        Volatile.Write(ref _lastUsableHost, value);
+        return true;
     }
 
     private static int? StatusFor(Exception e) => e switch

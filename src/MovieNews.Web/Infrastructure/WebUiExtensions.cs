@@ -17,7 +17,7 @@ public static class WebUiExtensions
         {
             options.Conventions.AuthorizeFolder("/Admin", Policies.Staff);
             options.Conventions.AuthorizeFolder("/Admin/Users", Policies.AdminOnly);
-        }).AddMvcOptions(mvc => mvc.Filters.Add<UnsupportedMethods>());
+        }).AddMvcOptions(mvc => mvc.Filters.Add(new UnsupportedMethods()));
         builder.Services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
         // Write non-ASCII text (curly quotes, accents, emoji) as itself rather than as numeric entities:
         // HTML-significant characters are still encoded, and pages get smaller and readable.

@@ -23,7 +23,7 @@ public sealed class ReaderPageCacheTests(MovieNewsFactory factory) : IClassFixtu
         var second = await factory.CreateBrowserClient("192.0.2.102").GetAsync(url);
 
         Assert.Null(first.Headers.Age);
-        Assert.NotNull(second.Headers.Age);
+        Assert.Equal(TimeSpan.Zero, second.Headers.Age);
         Assert.Equal(await first.Content.ReadAsByteArrayAsync(), await second.Content.ReadAsByteArrayAsync());
         Assert.False(first.Headers.Contains("Set-Cookie"));
         Assert.False(second.Headers.Contains("Set-Cookie"));
@@ -270,5 +270,43 @@ public sealed class ReaderPageCacheTests(MovieNewsFactory factory) : IClassFixtu
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Empty(response.Content.Headers.ContentEncoding);
+    }
+
+    [Fact]
+    public async Task A_hit_tells_caches_in_front_its_age_is_zero_so_their_s_maxage_is_whole()
+    {
+        var url = await ArticleAsync("cached-age");
+        await factory.CreateBrowserClient("192.0.2.120").GetAsync(url);
+        factory.Clock.Advance(TimeSpan.FromMinutes(5));
+
+        var hit = await factory.CreateBrowserClient("192.0.2.121").GetAsync(url);
+
+        Assert.Equal(TimeSpan.Zero, hit.Headers.Age);
+    }
+
+    [Fact]
+    public async Task A_reply_form_is_kept_by_no_cache_in_front()
+    {
+        var url = await ArticleAsync("cached-replyto");
+        var parent = CommentQueries.CommentId((await factory.CreateBrowserClient("192.0.2.122").PostCommentAsync(url, Comment("Reply to me"))).Headers.Location!.OriginalString);
+
+        var response = await factory.CreateBrowserClient("192.0.2.123").GetAsync($"{url}?replyto={parent}");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(response.Headers.CacheControl!.Private);
+        Assert.Null(response.Headers.Age);
+    }
+
+    [Fact]
+    public async Task A_page_past_the_last_is_404_even_with_the_articles_etag()
+    {
+        var url = await ArticleAsync("cached-etag-404");
+        var etag = (await factory.CreateBrowserClient("192.0.2.124").GetAsync(url)).Headers.ETag!;
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"{url}?cpage=999");
+        request.Headers.IfNoneMatch.Add(etag);
+
+        var response = await factory.CreateBrowserClient("192.0.2.125").SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 }

@@ -35,6 +35,12 @@ public sealed class CanonicalAddressTests(MovieNewsFactory factory) : IClassFixt
     [InlineData("/search?q=hearts&page=1", "/search?q=hearts")]
     [InlineData("/search?q=purple+hearts&ref=nav", "/search?q=purple%20hearts")]
     [InlineData("/feed.xml?x=1", "/feed.xml")]
+    [InlineData(Article + "?replyto=", Article)]
+    [InlineData(Article + "?replyto=abc", Article)]
+    [InlineData(Article + "?replyto=007", Article + "?replyto=7")]
+    [InlineData("/Tags/%C3%A9", "/tags/%C3%A9")]
+    [InlineData("/Articles/a%0d%0aSet-Cookie:x=1", "/articles/a%0D%0Aset-cookie:x=1")]
+    [InlineData("/Articles/a%20b", "/articles/a%20b")]
     [InlineData("/sitemap.xml/", "/sitemap.xml")]
     public async Task Another_spelling_of_an_address_redirects_permanently_to_the_canonical_one(string variant, string canonical)
     {

@@ -73,6 +73,18 @@ public sealed class EndpointSweepTests(MovieNewsFactory factory, ITestOutputHelp
         Assert.Equal("GET, HEAD", string.Join(", ", response.Content.Headers.Allow));
     }
 
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/tags/romance")]
+    [InlineData("/articles/will-there-be-a-purple-hearts-2/comments/1")]
+    public async Task A_post_without_a_token_to_a_page_that_only_reads_answers_405_not_400(string url)
+    {
+        var response = await factory.CreateBrowserClient("192.0.2.195").PostAsync(url, new FormUrlEncodedContent(new Dictionary<string, string> { ["x"] = "y" }));
+
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Contains("GET", response.Content.Headers.Allow);
+    }
+
     [Fact]
     public async Task A_put_to_the_article_page_answers_405_naming_get_and_post()
     {

@@ -37,10 +37,12 @@ public sealed class CommentPostLimiter : IDisposable
     public bool TryEnter(string clientHash, out TimeSpan retryAfter)
     {
         using var lease = _limiter.AttemptAcquire(clientHash);
-        retryAfter = lease.IsAcquired || !lease.TryGetMetadata(MetadataName.RetryAfter, out var wait) ? TimeSpan.Zero : wait;
-        if (!lease.IsAcquired && retryAfter <= TimeSpan.Zero)
+        retryAfter = TimeSpan.Zero;
+        if (!lease.IsAcquired)
         {
-            retryAfter = TimeSpan.FromSeconds(1);
+            // Buckets are refilled by a timer that ticks every 100 ms: the wait named must include a tick.
+            lease.TryGetMetadata(MetadataName.RetryAfter, out var wait);
+            retryAfter = wait + TimeSpan.FromMilliseconds(250);
         }
 
         return lease.IsAcquired;

@@ -22,12 +22,30 @@ public sealed class EfCommentHistory(MovieNewsDbContext db) : ICommentHistory
         db.Comments.AsNoTracking()
             .AnyAsync(c => c.ClientHash == clientHash && c.CreatedUtc >= sinceUtc && c.BodyFingerprint == bodyFingerprint, cancellationToken);
 
+    /// <summary>
+    /// Known: an author an editor trusted, or one whose name and email (ignoring the email's case) are both on an
+    /// approved comment. A name alone is public (it is on every comment) and proves nothing, so without an email
+    /// only an editor's trust counts.
+    /// </summary>
     public async Task<bool> IsKnownAuthorAsync(string name, string? email, CancellationToken cancellationToken)
     {
         var trustKey = TrustedAuthor.KeyFor(name, email);
-        return await db.TrustedAuthors.AnyAsync(t => t.Key == trustKey, cancellationToken)
-            || await db.Comments.AsNoTracking()
-                .AnyAsync(c => c.Status == CommentStatus.Approved
-                    && (email != null ? c.AuthorEmail == email : c.AuthorEmail == null && c.AuthorName == name), cancellationToken);
+        if (await db.TrustedAuthors.AnyAsync(t => t.Key == trustKey, cancellationToken))
+        {
+            return true;
+        }
+
+        if (email is null)
+        {
+            return false;
+        }
+
+        var normalized = email.ToLowerInvariant();
+        // Translated to SQL lower(): the culture-aware overloads the analyzers suggest cannot be.
+#pragma warning disable CA1304, CA1311, CA1862
+        return await db.Comments.AsNoTracking().AnyAsync(
+            c => c.Status == CommentStatus.Approved && c.AuthorName == name && c.AuthorEmail != null && c.AuthorEmail.ToLower() == normalized,
+            cancellationToken);
+#pragma warning restore CA1304, CA1311, CA1862
     }
 }

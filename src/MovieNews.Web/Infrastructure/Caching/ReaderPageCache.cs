@@ -52,6 +52,16 @@ public static class ReaderPageCache
         return app;
     }
 
+    private static Task ResetAge(HttpResponse response)
+    {
+        if (response.Headers.ContainsKey(HeaderNames.Age))
+        {
+            response.Headers.Age = "0";
+        }
+
+        return Task.CompletedTask;
+    }
+
     /// <summary>The encoding the compression middleware will pick for this request ("br", "gzip"), or "" for none.</summary>
     private static string EncodingFor(HttpContext context)
     {
@@ -95,7 +105,8 @@ public static class ReaderPageCache
         {
             var http = context.HttpContext;
             var anonymous = IsAnonymousRead(http.Request);
-            // A reply form (?replyto=) names any comment id: never worth an entry, and would let anyone fill the cache.
+            // A reply form (?replyto=) names any comment id: never worth an entry here or in a cache in front,
+            // and would let anyone fill them.
             var shared = anonymous && !(article && http.Request.Query.ContainsKey("replyto"));
             context.EnableOutputCaching = true;
             context.AllowCacheLookup = shared;
@@ -115,11 +126,14 @@ public static class ReaderPageCache
 
             // Set now: the output cache keeps the headers as they are when the body starts.
             var headers = http.Response.Headers;
-            if (anonymous)
+            if (shared)
             {
                 headers.CacheControl = publicCacheControl;
                 // The page differs for readers with one of the site's cookies: caches that honour Vary keep them apart.
                 headers.Append(HeaderNames.Vary, HeaderNames.Cookie);
+                // An entry is evicted the moment its page changes, so a hit is as current as a fresh render: its age
+                // in this cache must not use up the s-maxage a proxy or CDN in front may keep it for.
+                http.Response.OnStarting(static state => ResetAge((HttpResponse)state), http.Response);
             }
             else
             {

@@ -19,8 +19,11 @@ public sealed record ArticleView(
     int Version,
     int CommentsVersion)
 {
-    /// <summary>Changes whenever the article or anything readers see of its comments changes.</summary>
-    public string ETag => $"W/\"{Version}.{CommentsVersion}\"";
+    /// <summary>
+    /// Changes whenever the article or anything readers see of its comments changes, and when its comments close
+    /// by age (which no save marks).
+    /// </summary>
+    public string ETagFor(bool commentsOpen) => $"W/\"{Version}.{CommentsVersion}{(commentsOpen ? "" : ".closed")}\"";
 
     public SafeHtml Body => SafeHtml.FromStored(BodyHtml);
 

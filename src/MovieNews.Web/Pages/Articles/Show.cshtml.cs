@@ -20,7 +20,7 @@ namespace MovieNews.Web.Pages.Articles;
 /// </summary>
 [IgnoreAntiforgeryToken]
 [OutputCache(PolicyName = ReaderPageCache.ArticlePolicyName)]
-[CanonicalQuery("cpage", "replyto", PageNumbers = ["cpage"])]
+[CanonicalQuery("cpage", "replyto", PageNumbers = ["cpage"], Ids = ["replyto"])]
 public sealed class ShowModel(
     MovieNewsDbContext db,
     TimeProvider clock,
@@ -103,15 +103,16 @@ public sealed class ShowModel(
         }
 
         ReaderPageCache.TagArticle(HttpContext, Article.Id);
-        Response.Headers.ETag = Article.ETag;
-        if (Request.Headers.IfNoneMatch == Article.ETag && ReaderPageCache.IsAnonymousRead(Request))
-        {
-            return StatusCode(StatusCodes.Status304NotModified);
-        }
-
         if (!await LoadCommentsAsync(page, cancellationToken))
         {
             return NotFound();
+        }
+
+        var etag = Article.ETagFor(CommentsOpen);
+        Response.Headers.ETag = etag;
+        if (Request.Headers.IfNoneMatch == etag && ReaderPageCache.IsAnonymousRead(Request))
+        {
+            return StatusCode(StatusCodes.Status304NotModified);
         }
 
         if (cookies.Commenter.Read(Request) is { } saved)
