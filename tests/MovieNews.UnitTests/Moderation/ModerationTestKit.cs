@@ -25,7 +25,11 @@ internal sealed class FakeHistory : ICommentHistory
 
     /// <summary>Bodies are recorded as typed; the rule compares their fingerprints, as the database does.</summary>
     public Task<bool> HasSameBodySinceAsync(string clientHash, string bodyFingerprint, DateTime sinceUtc, CancellationToken cancellationToken) =>
-        Task.FromResult(Posted.Any(p => p.ClientHash == clientHash && TextFolding.Fingerprint(p.Body) == bodyFingerprint && p.CreatedUtc >= sinceUtc));
+        Task.FromResult(Posted.Any(p => p.ClientHash == clientHash && FingerprintOf(p.Body) == bodyFingerprint && p.CreatedUtc >= sinceUtc));
+
+    /// <summary>As the service stores it: of what readers see of the body.</summary>
+    private static string FingerprintOf(string body) =>
+        TextFolding.Fingerprint(new MarkdownRenderer().RenderCommentWithText(TextNormalizer.MultiLine(body)).Text);
 
     public Task<bool> IsKnownAuthorAsync(string name, string? email, CancellationToken cancellationToken) =>
         Task.FromResult(KnownAuthors.Contains(email ?? name));

@@ -63,12 +63,12 @@ public sealed class CommentWriter(MovieNewsDbContext db, ModerationService moder
     /// </summary>
     public string? Edit(Comment comment, string? body)
     {
-        if (moderation.Revise(body, out var error) is not var (markdown, html))
+        if (moderation.Revise(body, out var error) is not var (markdown, html, fingerprint))
         {
             return error;
         }
 
-        (comment.BodyMarkdown, comment.BodyFingerprint, comment.BodyHtml) = (markdown, TextFolding.Fingerprint(markdown), html.Value);
+        (comment.BodyMarkdown, comment.BodyFingerprint, comment.BodyHtml) = (markdown, fingerprint, html.Value);
         return null;
     }
 

@@ -34,7 +34,6 @@ public sealed class ModerationService(MarkdownRenderer renderer, TimeProvider cl
             return new ModerationResult.Invalid(errors);
         }
 
-        var fingerprint = TextFolding.Fingerprint(comment.Body);
         if (policy.RateRules && options.FloodIntervalSeconds > 0
             && await history.LastCommentUtcAsync(clientHash, cancellationToken) is { } lastUtc)
         {
@@ -45,32 +44,35 @@ public sealed class ModerationService(MarkdownRenderer renderer, TimeProvider cl
             }
         }
 
-        if (policy.RateRules && options.DuplicateWindowMinutes > 0
-            && await history.HasSameBodySinceAsync(clientHash, fingerprint, nowUtc.AddMinutes(-options.DuplicateWindowMinutes), cancellationToken))
-        {
-            return new ModerationResult.Duplicate();
-        }
-
         // Sanitizing is the renderer's last step; nothing touches the HTML after it.
-        SafeHtml html;
+        RenderedComment rendered;
         try
         {
-            html = renderer.RenderComment(comment.Body);
+            rendered = renderer.RenderCommentWithText(comment.Body);
         }
         catch (MarkdownTooDeepException)
         {
             return new ModerationResult.Invalid(new Dictionary<string, string> { [CommentValidator.Fields.Body] = MarkdownTooDeepException.UserMessage });
         }
 
+        // What readers will read decides a duplicate: "f&#117;n" and "fun" are the same comment.
+        var fingerprint = TextFolding.Fingerprint(rendered.Text);
+        if (policy.RateRules && options.DuplicateWindowMinutes > 0
+            && await history.HasSameBodySinceAsync(clientHash, fingerprint, nowUtc.AddMinutes(-options.DuplicateWindowMinutes), cancellationToken))
+        {
+            return new ModerationResult.Duplicate();
+        }
+
+        var html = rendered.Html;
         var website = comment.Website is null ? null : CommentValidator.ParseWebsite(comment.Website)!.AbsoluteUri;
-        var (verdict, reasons) = await AssessAsync(input, comment, html, policy, options, history, cancellationToken);
+        var (verdict, reasons) = await AssessAsync(input, comment, rendered, policy, options, history, cancellationToken);
 
         return new ModerationResult.Accepted(new ModeratedComment(
             comment.Name, comment.Email, website, comment.Body, fingerprint, html, verdict, reasons, placement!));
     }
 
     /// <summary>An editor's new text for a stored comment: normalised, validated, rendered and sanitized like any comment.</summary>
-    public (string Markdown, SafeHtml Html)? Revise(string? body, out string? error)
+    public (string Markdown, SafeHtml Html, string Fingerprint)? Revise(string? body, out string? error)
     {
         var markdown = TextNormalizer.MultiLine(body);
         error = CommentValidator.ValidateBody(markdown, CommentValidator.BodyMaxLength);
@@ -81,7 +83,8 @@ public sealed class ModerationService(MarkdownRenderer renderer, TimeProvider cl
 
         try
         {
-            return (markdown, renderer.RenderComment(markdown));
+            var rendered = renderer.RenderCommentWithText(markdown);
+            return (markdown, rendered.Html, TextFolding.Fingerprint(rendered.Text));
         }
         catch (MarkdownTooDeepException)
         {
@@ -93,7 +96,7 @@ public sealed class ModerationService(MarkdownRenderer renderer, TimeProvider cl
     private static async Task<(CommentStatus Verdict, IReadOnlyList<string> Reasons)> AssessAsync(
         CommentInput input,
         NormalizedComment comment,
-        SafeHtml html,
+        RenderedComment rendered,
         ModerationPolicy policy,
         ModerationOptions options,
         ICommentHistory history,
@@ -105,13 +108,14 @@ public sealed class ModerationService(MarkdownRenderer renderer, TimeProvider cl
         }
 
         var reasons = new List<string>();
-        var blocked = policy.ContentRules ? new BlocklistMatcher(options.BlockedWords).Find($"{comment.Name}\n{comment.Body}") : [];
+        // The source (link addresses, raw text) and what readers see of it (entities decoded, emphasis gone).
+        var blocked = policy.ContentRules ? new BlocklistMatcher(options.BlockedWords).Find($"{comment.Name}\n{comment.Body}\n{rendered.Text}") : [];
         if (blocked.Count > 0)
         {
             reasons.Add(ModerationReasons.BlockedWords(blocked));
         }
 
-        var links = CountLinks(html.Value);
+        var links = CountLinks(rendered.Html.Value);
         if (policy.ContentRules && options.LinkHoldThreshold > 0 && links >= options.LinkHoldThreshold)
         {
             reasons.Add(ModerationReasons.TooManyLinks(links, options.LinkHoldThreshold));

@@ -79,7 +79,8 @@ public static class TextFolding
         var pendingSpace = false;
         foreach (var c in folded)
         {
-            if (char.IsWhiteSpace(c))
+            // U+2800, the blank Braille pattern, draws as a space.
+            if (char.IsWhiteSpace(c) || c == '\u2800')
             {
                 pendingSpace = canonical.Length > 0;
             }

@@ -40,11 +40,27 @@ public sealed class MarkdownRenderer
         SafeHtml.FromSanitized(_articleSanitizer.Sanitize(Parse(markdown, text => Markdown.ToHtml(text, _articlePipeline))));
 
     /// <exception cref="MarkdownTooDeepException">The text nests deeper than Markdig will parse.</exception>
-    public SafeHtml RenderComment(string markdown)
+    public SafeHtml RenderComment(string markdown) => RenderCommentWithText(markdown).Html;
+
+    /// <summary>
+    /// A comment's HTML and the text a reader sees of it, from one parse: character references decoded
+    /// ("f&amp;#117;ck" reads "fuck"), emphasis and escapes gone. The rules judge what readers will read.
+    /// </summary>
+    /// <exception cref="MarkdownTooDeepException">The text nests deeper than Markdig will parse.</exception>
+    public RenderedComment RenderCommentWithText(string markdown)
     {
+        var (html, text) = Parse(markdown, source =>
+        {
+            var document = Markdown.Parse(source, _commentPipeline);
+            var plain = new StringWriter();
+            var renderer = new Markdig.Renderers.HtmlRenderer(plain) { EnableHtmlForBlock = false, EnableHtmlForInline = false, EnableHtmlEscape = false };
+            _commentPipeline.Setup(renderer);
+            renderer.Render(document);
+            return (document.ToHtml(_commentPipeline), plain.ToString());
+        });
+
         // Images are not part of the comment dialect: the sanitizer drops <img>, leaving its alt text out too.
-        var html = Parse(markdown, text => Markdown.ToHtml(text, _commentPipeline));
-        return SafeHtml.FromSanitized(_commentSanitizer.Sanitize(html));
+        return new RenderedComment(SafeHtml.FromSanitized(_commentSanitizer.Sanitize(html)), text);
     }
 
     /// <summary>Plain text of the Markdown, for word counts and excerpts.</summary>
@@ -146,3 +162,6 @@ public sealed class MarkdownTooDeepException(Exception inner) : Exception(UserMe
     public const string UserMessage =
         "This text nests quotes, lists or brackets too deeply (or holds a table too large) to be shown. Please simplify it.";
 }
+
+/// <summary>A comment rendered: the sanitized HTML, and the plain text a reader sees of it.</summary>
+public sealed record RenderedComment(SafeHtml Html, string Text);
