@@ -78,6 +78,28 @@ public sealed class StaffBylineTests(MovieNewsFactory factory) : IClassFixture<M
     }
 
     [Fact]
+    public async Task An_email_typed_as_the_byline_is_refused_beside_the_field_with_everything_kept()
+    {
+        var editor = await EditorAsync("email.byline@movienews.test", "Jane Editor", "198.18.3.9");
+
+        var response = await editor.SubmitAsync("/admin/articles/edit", "#article-editor", new Dictionary<string, string?>
+        {
+            ["Input.Title"] = "Email byline",
+            ["Input.Slug"] = "email-byline",
+            ["Input.Body"] = "Who wrote this?",
+            ["Input.AuthorName"] = "editor.jane@example.com",
+            ["Input.Status"] = "Published",
+        }, "button[formaction*=Save]");
+        var form = await HtmlClient.ParseAsync(response);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("cannot contain “@”", form.QuerySelector("#author-error")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("editor.jane@example.com", form.QuerySelector("#Input_AuthorName")!.GetAttribute("value"));
+        Assert.Equal("Who wrote this?", form.QuerySelector("#Input_Body")!.TextContent);
+        Assert.Equal(HttpStatusCode.NotFound, (await factory.CreateBrowserClient("198.18.3.10").GetAsync("/articles/email-byline")).StatusCode);
+    }
+
+    [Fact]
     public async Task A_new_display_name_signs_the_next_article_without_signing_in_again()
     {
         var editor = await EditorAsync("renames.self@movienews.test", "First Name", "198.18.3.7");

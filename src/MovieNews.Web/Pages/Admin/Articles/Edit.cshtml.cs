@@ -183,11 +183,25 @@ public sealed class EditModel(
             Errors[nameof(ArticleForm.PublishAt)] = "A scheduled article needs a publish time in the future (UTC).";
         }
 
+        // A blank author field signs with the editor's display name; a typed byline is published as typed, so the
+        // same rules as a display name apply to it (above all: never an email address).
         var author = User.Byline();
+        if (!string.IsNullOrWhiteSpace(Input.AuthorName))
+        {
+            var byline = DisplayNames.Check(Input.AuthorName);
+            author = byline.Name ?? author;
+            if (byline.Problem is not null)
+            {
+                Errors[nameof(ArticleForm.AuthorName)] = byline.Problem == DisplayNames.EmailMessage
+                    ? "The byline is shown publicly, so it cannot contain “@”: use a name, not an email address."
+                    : "Enter a byline of 1 to 100 characters, or leave it empty to sign with your display name.";
+            }
+        }
+
         return Errors.Count > 0
             ? null
             : new ArticleInput(title, slug, Input.Excerpt ?? string.Empty, Input.Body ?? string.Empty,
-                Input.AuthorName?.Trim() is { Length: > 0 and <= 100 } name ? name : author, status, publishAt, tags, Input.CommentsOpen);
+                author, status, publishAt, tags, Input.CommentsOpen);
     }
 
     private async Task<IActionResult> ReshowAsync(int? id, int statusCode, CancellationToken cancellationToken)
