@@ -81,6 +81,22 @@ public sealed class SignInTests(MovieNewsFactory factory) : IClassFixture<MovieN
     }
 
     [Fact]
+    public async Task Failures_from_one_address_do_not_lock_the_account_for_another()
+    {
+        await factory.CreateUserAsync("targeted@movienews.test", "the right password", Roles.Editor);
+        var stranger = factory.CreateBrowserClient("203.0.113.77");
+        for (var i = 0; i < 6; i++)
+        {
+            await stranger.SignInAsync("targeted@movienews.test", "a guess");
+        }
+
+        var owner = await factory.CreateBrowserClient("198.51.100.77").SignInAsync("targeted@movienews.test", "the right password");
+
+        Assert.Equal(HttpStatusCode.Redirect, owner.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await stranger.SignInAsync("targeted@movienews.test", "the right password")).StatusCode);
+    }
+
+    [Fact]
     public async Task Signing_out_makes_the_old_cookie_worthless()
     {
         // A client that keeps no cookies of its own, so the test holds the session cookie and can replay it.

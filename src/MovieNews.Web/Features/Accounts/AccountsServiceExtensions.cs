@@ -67,7 +67,7 @@ public static class AccountsServiceExtensions
             // Only sign-in attempts count; showing the form is free.
             options.AddPolicy(LoginRateLimit, context => HttpMethods.IsPost(context.Request.Method)
                 ? RateLimitPartition.GetFixedWindowLimiter(
-                    context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    Infrastructure.ClientAddress.KeyOf(context.Connection.RemoteIpAddress),
                     _ => new FixedWindowRateLimiterOptions { PermitLimit = permitsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
                 : RateLimitPartition.GetNoLimiter("form"));
         });
@@ -75,6 +75,7 @@ public static class AccountsServiceExtensions
         services.AddScoped<FirstAdmin>();
         services.AddScoped<StaffSignIn>();
         services.AddSingleton<DecoyPasswordHash>();
+        services.AddSingleton<SignInThrottle>();
         return services;
     }
 }

@@ -49,7 +49,7 @@ public static class PreviewBudget
         services.Configure<RateLimiterOptions>(options => options.AddPolicy(RateLimit, context => !IsPreview(context.Request)
             ? RateLimitPartition.GetNoLimiter("not-a-preview")
             : RateLimitPartition.GetSlidingWindowLimiter(
-                context.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                context.User.FindFirstValue(ClaimTypes.NameIdentifier) ?? Infrastructure.ClientAddress.KeyOf(context.Connection.RemoteIpAddress),
                 _ => new SlidingWindowRateLimiterOptions
                 {
                     PermitLimit = PreviewsPerMinute,

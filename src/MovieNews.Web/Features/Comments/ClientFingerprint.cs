@@ -7,7 +7,7 @@ using MovieNews.Web.Data;
 namespace MovieNews.Web.Features.Comments;
 
 /// <summary>
-/// Turns a client's IP address into a salted hash, so the flood and duplicate rules can recognise a client
+/// Turns a client's IP address (an IPv6 client's /64) into a salted hash, so the flood and duplicate rules can recognise a client
 /// without the site ever storing where its readers are. The salt is generated once and kept in the database.
 /// </summary>
 public sealed class ClientFingerprint(IServiceScopeFactory scopes) : IDisposable
@@ -19,7 +19,7 @@ public sealed class ClientFingerprint(IServiceScopeFactory scopes) : IDisposable
     public async Task<string> HashAsync(IPAddress? address, CancellationToken cancellationToken)
     {
         var salt = _salt ?? await LoadSaltAsync(cancellationToken);
-        var normalized = address is null ? "unknown" : (address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address).ToString();
+        var normalized = Infrastructure.ClientAddress.KeyOf(address);
         return Convert.ToHexStringLower(HMACSHA256.HashData(salt, Encoding.UTF8.GetBytes(normalized)))[..32];
     }
 

@@ -31,7 +31,7 @@ public sealed class LoginModel(StaffSignIn signIn) : PageModel
         }
 
         // One answer for an unknown email, a wrong password and a locked account, so it tells nobody which accounts exist.
-        return await signIn.SignInAsync(Email.Trim(), Password)
+        return await signIn.SignInAsync(Email.Trim(), Password, HttpContext.Connection.RemoteIpAddress)
             ? LocalRedirect(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : "/admin")
             : Fail(StatusCodes.Status400BadRequest, StaffSignIn.RefusedMessage);
     }
