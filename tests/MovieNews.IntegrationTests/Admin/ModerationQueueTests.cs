@@ -123,6 +123,23 @@ public sealed class ModerationQueueTests(MovieNewsFactory factory) : IClassFixtu
         Assert.Equal("2 thoughts on “Test article bulk-approve”", (await factory.CreateBrowserClient("10.9.9.7").GetOkPageAsync(url)).QuerySelector("#comments-title")!.TextContent);
     }
 
+    [Theory]
+    [InlineData("99")]
+    [InlineData("1")]
+    [InlineData("Approve,Spam")]
+    public async Task An_action_that_is_not_one_of_the_buttons_changes_nothing_and_records_nothing(string action)
+    {
+        var (_, ids) = await HeldCommentsAsync($"odd-action-{action.Length}", 1);
+        var admin = await factory.SignedInAdminAsync();
+        var queue = await admin.GetOkPageAsync("/admin/comments?status=pending");
+
+        await admin.SubmitAsync(queue, $"main form:has(#queue-{ids[0]})", new Dictionary<string, string?> { ["act"] = $"{action}:{ids[0]}" });
+        var audit = await admin.GetStringAsync("/admin/audit");
+
+        Assert.Equal(CommentStatus.Pending, await StatusOfAsync(ids[0]));
+        Assert.DoesNotContain($"comment.{action.ToLowerInvariant()}", audit, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Deleting_permanently_asks_for_confirmation_first()
     {

@@ -70,16 +70,20 @@ public sealed class IndexModel(MovieNewsDbContext db, CommentModeration moderati
         {
             var parts = act.Split(':');
             return parts.Length == 2
-                && Enum.TryParse<ModerationAction>(parts[0], ignoreCase: false, out var one)
+                && ActionNamed(parts[0]) is { } one
                 && int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var id)
                     ? (one, [id])
                     : (null, []);
         }
 
-        return Enum.TryParse<ModerationAction>(bulk, ignoreCase: false, out var many) && Enum.IsDefined(many)
+        return ActionNamed(bulk) is { } many
             ? (many, ids.Where(id => id > 0).Distinct().ToList())
             : (null, []);
     }
+
+    /// <summary>Exactly one button's name: Enum.TryParse would also read "99" and "Approve,Spam" as actions.</summary>
+    private static ModerationAction? ActionNamed(string? name) =>
+        name is not null && Enum.GetNames<ModerationAction>().Contains(name, StringComparer.Ordinal) ? Enum.Parse<ModerationAction>(name) : null;
 
     private async Task<bool> LoadAsync(int page, CancellationToken cancellationToken)
     {
