@@ -124,6 +124,18 @@ public static class DataServiceExtensions
     /// A relative SQLite path would follow the process's working directory; anchor it to the content root
     /// instead, and make sure its folder exists.
     /// </summary>
+    /// <summary>The folder that holds the SQLite database (or, on PostgreSQL, "data" under the app): other local files go beside it.</summary>
+    public static string DataDirectory(IConfiguration configuration, string contentRoot)
+    {
+        if (DatabaseProviders.From(configuration) == DatabaseProvider.Postgres)
+        {
+            return Path.Combine(contentRoot, "data");
+        }
+
+        var sqlite = new SqliteConnectionStringBuilder(ResolveSqlitePath(configuration.GetConnectionString(ConnectionStringName) ?? DefaultConnectionString, contentRoot));
+        return Path.GetDirectoryName(sqlite.DataSource) is { Length: > 0 } folder ? folder : Path.Combine(contentRoot, "data");
+    }
+
     internal static string ResolveSqlitePath(string connectionString, string contentRoot)
     {
         var csb = new SqliteConnectionStringBuilder(connectionString);

@@ -5,6 +5,7 @@ using MovieNews.Web.Features.Accounts;
 using MovieNews.Web.Features.Articles;
 using MovieNews.Web.Features.Audit;
 using MovieNews.Web.Features.Comments;
+using MovieNews.Web.Features.Media;
 
 namespace MovieNews.Web.Data;
 
@@ -28,6 +29,9 @@ public class MovieNewsDbContext : IdentityDbContext<EditorUser, IdentityRole, st
     public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();
     public DbSet<TrustedAuthor> TrustedAuthors => Set<TrustedAuthor>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+    public DbSet<MediaItem> MediaItems => Set<MediaItem>();
+    public DbSet<MediaVariant> MediaVariants => Set<MediaVariant>();
+    public DbSet<MediaBlob> MediaBlobs => Set<MediaBlob>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Http.Features;
 using MovieNews.Web.Data;
+using MovieNews.Web.Features.Media;
 
 namespace MovieNews.Web.Infrastructure;
 
@@ -45,10 +46,17 @@ public static class RequestLimits
             }
 
             // A re-executed error page carries the original POST: it must not be refused again.
+            var upload = MediaUploads.IsUpload(context.Request);
+            var maxBody = upload ? MediaUploads.MaxRequestBytes(context) : MaxFormBodyBytes;
             if (HttpMethods.IsPost(context.Request.Method) && context.Features.Get<IStatusCodeReExecuteFeature>() is null)
             {
-                if (context.Request.ContentLength > MaxFormBodyBytes)
+                if (context.Request.ContentLength > maxBody)
                 {
+                    if (upload)
+                    {
+                        StatusMessages.Explain(context, MediaUploads.TooLargeMessage(context));
+                    }
+
                     context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
                     return;
                 }
@@ -56,13 +64,14 @@ public static class RequestLimits
                 // A chunked body has no length up front: the server stops reading at the same limit.
                 if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
                 {
-                    limit.MaxRequestBodySize = MaxFormBodyBytes;
+                    limit.MaxRequestBodySize = maxBody;
                 }
             }
 
             try
             {
-                if (context.Features.Get<IStatusCodeReExecuteFeature>() is null)
+                // An upload is read only after the sign-in check, by its page (which cleans its text fields itself).
+                if (context.Features.Get<IStatusCodeReExecuteFeature>() is null && !upload)
                 {
                     await NulCharacters.RemoveAsync(context);
                 }

@@ -34,7 +34,7 @@ public sealed class IndexModel(MovieNewsDbContext db, TimeProvider clock) : Page
             return NotFound();
         }
 
-        Articles = articles;
+        Articles = await articles.WithPicturesAsync(db, cancellationToken);
         return Page();
     }
 }

@@ -6,7 +6,6 @@ using Microsoft.Extensions.DependencyInjection;
 using MovieNews.IntegrationTests.Support;
 using MovieNews.Web.Data;
 using MovieNews.Web.Features.Accounts;
-using MovieNews.Web.Features.Articles;
 
 namespace MovieNews.IntegrationTests.Admin;
 
@@ -40,22 +39,20 @@ public sealed class LegacyBylinesFactory : MovieNewsFactory, IAsyncLifetime
         await CreateLegacyUserAsync(provider, LocalPart, "legacy.local");
         await CreateLegacyUserAsync(provider, EmailNamed, EmailNamed);
 
-        var authoring = provider.GetRequiredService<ArticleAuthoring>();
         foreach (var (slug, author) in new[]
         {
             ("legacy-named", Named), ("legacy-blank", "LEGACY.BLANK@movienews.test"), ("legacy-guest", "Guest Writer"), ("legacy-stranger", "stranger@example.com"),
         })
         {
-            await authoring.CreateAsync(
-                new ArticleInput($"Legacy {slug}", slug, "", "Old text.", author, ArticleStatus.Published, new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc), []),
-                "legacy", CancellationToken.None);
+            await InsertLegacyArticleAsync(db, slug, author);
         }
 
-        var articleId = await db.Articles.Where(a => a.Slug == "legacy-guest").Select(a => a.Id).SingleAsync();
-        // Rows as the old code wrote them, in SQL: the model's later columns do not exist at this migration yet.
+        var articleId = (await db.Database.SqlQueryRaw<int>("""SELECT "Id" AS "Value" FROM "Articles" WHERE "Slug" = 'legacy-guest'""").ToListAsync()).Single();
+        // Rows as the old code wrote them, in SQL: the model's later columns (comments' and articles') do not exist at this migration yet.
         StaffReplyId = await InsertLegacyCommentAsync(db, articleId, Named, Named, "Staff reply.", staff: true);
         ReaderCommentId = await InsertLegacyCommentAsync(db, articleId, Named, null, "A reader using that name.", staff: false);
-        CommentsVersionsBefore = await db.Articles.AsNoTracking().Where(a => a.Slug.StartsWith("legacy-")).ToDictionaryAsync(a => a.Slug, a => a.CommentsVersion);
+        CommentsVersionsBefore = (await db.Database.SqlQueryRaw<LegacyVersion>("""SELECT "Slug", "CommentsVersion" FROM "Articles" WHERE "Slug" LIKE 'legacy-%'""").ToListAsync())
+            .ToDictionary(a => a.Slug, a => a.CommentsVersion);
 
         await db.GetService<IMigrator>().MigrateAsync();
     }
@@ -67,6 +64,17 @@ public sealed class LegacyBylinesFactory : MovieNewsFactory, IAsyncLifetime
         var users = provider.GetRequiredService<UserManager<EditorUser>>();
         Assert.True((await users.CreateAsync(new EditorUser { UserName = email, Email = email, DisplayName = displayName }, "legacy password 1")).Succeeded);
         await users.AddToRoleAsync(await users.FindByEmailAsync(email) ?? throw new InvalidOperationException(email), Roles.Editor);
+    }
+
+    private sealed record LegacyVersion(string Slug, int CommentsVersion);
+
+    private static async Task InsertLegacyArticleAsync(MovieNewsDbContext db, string slug, string author)
+    {
+        var publishedUtc = new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "Articles" ("Slug", "Title", "Excerpt", "BodyMarkdown", "BodyHtml", "ReadingMinutes", "AuthorName", "Status", "PublishedUtc", "CreatedUtc", "UpdatedUtc", "CommentsOpen", "Version", "CommentsVersion")
+            VALUES ({slug}, {"Legacy " + slug}, '', 'Old text.', '<p>Old text.</p>', 1, {author}, 'Published', {publishedUtc}, {publishedUtc}, {publishedUtc}, {true}, 1, 0)
+            """);
     }
 
     private static async Task<int> InsertLegacyCommentAsync(MovieNewsDbContext db, int articleId, string name, string? email, string body, bool staff)

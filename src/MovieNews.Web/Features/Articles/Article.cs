@@ -31,6 +31,13 @@ public sealed class Article
     /// <summary>Bumped whenever what readers see of its comments changes; with <see cref="Version"/> it makes the page's ETag.</summary>
     public int CommentsVersion { get; set; }
     public List<Tag> Tags { get; set; } = [];
+
+    /// <summary>The picture at the top of the article, on its cards and on its social card.</summary>
+    public int? FeaturedMediaId { get; set; }
+    public Media.MediaItem? FeaturedMedia { get; set; }
+
+    /// <summary>Library pictures the Markdown shows, kept at every save so the library can tell where each is used.</summary>
+    public List<Media.MediaItem> BodyMedia { get; set; } = [];
 }
 
 public enum ArticleStatus

@@ -15,7 +15,8 @@ public sealed record ArticleInput(
     ArticleStatus Status,
     DateTime? PublishedUtc,
     IReadOnlyCollection<string> Tags,
-    bool CommentsOpen = true);
+    bool CommentsOpen = true,
+    int? FeaturedMediaId = null);
 
 /// <summary>The stored article an editor's save collided with.</summary>
 public sealed record ArticleSnapshot(int Version, string Title, string Excerpt, string BodyMarkdown, DateTime UpdatedUtc, string? SavedBy);
@@ -61,7 +62,8 @@ public sealed class ArticleAuthoring(
     public async Task<SaveArticleResult> UpdateAsync(
         int id, ArticleInput input, int expectedVersion, string savedBy, CancellationToken cancellationToken)
     {
-        var article = await db.Articles.Include(a => a.Tags).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        var article = await db.Articles.Include(a => a.Tags).Include(a => a.BodyMedia).AsSplitQuery()
+            .SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (article is null)
         {
             return new SaveArticleResult.NotFound();
@@ -135,6 +137,17 @@ public sealed class ArticleAuthoring(
         article.CommentsOpen = input.CommentsOpen;
         article.UpdatedUtc = nowUtc;
         article.Tags = await ResolveTagsAsync(input.Tags, cancellationToken);
+        article.FeaturedMediaId = input.FeaturedMediaId;
+        article.BodyMedia = await PicturesInAsync(input.BodyMarkdown, cancellationToken);
+    }
+
+    /// <summary>The library pictures the Markdown shows, by the addresses of their files.</summary>
+    private async Task<List<Media.MediaItem>> PicturesInAsync(string markdown, CancellationToken cancellationToken)
+    {
+        var keys = Media.MediaAddresses.KeysIn(markdown);
+        return keys.Count == 0
+            ? []
+            : await db.MediaItems.Where(m => m.Variants.Any(v => keys.Contains(v.Key))).ToListAsync(cancellationToken);
     }
 
     private async Task SaveWithRevisionAsync(Article article, string savedBy, DateTime nowUtc, CancellationToken cancellationToken)

@@ -19,6 +19,11 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         article.HasMany(a => a.Tags)
             .WithMany(t => t.Articles)
             .UsingEntity("ArticleTags");
+        // A picture in use cannot be deleted: the library refuses first, and the database would too.
+        article.HasOne(a => a.FeaturedMedia).WithMany().HasForeignKey(a => a.FeaturedMediaId).OnDelete(DeleteBehavior.Restrict);
+        article.HasMany(a => a.BodyMedia).WithMany().UsingEntity("ArticleMedia",
+            right => right.HasOne(typeof(Media.MediaItem)).WithMany().HasForeignKey("MediaItemId").OnDelete(DeleteBehavior.Restrict),
+            left => left.HasOne(typeof(Article)).WithMany().HasForeignKey("ArticleId").OnDelete(DeleteBehavior.Cascade));
     }
 }
 

@@ -11,7 +11,12 @@ public sealed record ArticleSummary(
     string AuthorName,
     DateTime PublishedUtc,
     int ReadingMinutes,
-    IReadOnlyList<TagLink> Tags);
+    IReadOnlyList<TagLink> Tags,
+    int? FeaturedMediaId = null)
+{
+    /// <summary>Filled by <see cref="ArticleSummaryQueries.WithPicturesAsync"/> after the page is read.</summary>
+    public Media.PictureView? Picture { get; init; }
+}
 
 public static class ArticleSummaryQueries
 {
@@ -31,5 +36,17 @@ public static class ArticleSummaryQueries
                 a.AuthorName,
                 a.PublishedUtc!.Value,
                 a.ReadingMinutes,
-                a.Tags.OrderBy(t => t.Name).Select(t => new TagLink(t.Slug, t.Name)).ToList()));
+                a.Tags.OrderBy(t => t.Name).Select(t => new TagLink(t.Slug, t.Name)).ToList(),
+                a.FeaturedMediaId));
+
+    /// <summary>The featured pictures of a page of summaries, in one more query.</summary>
+    public static async Task<Infrastructure.PagedList<ArticleSummary>> WithPicturesAsync(
+        this Infrastructure.PagedList<ArticleSummary> page, Data.MovieNewsDbContext db, CancellationToken cancellationToken)
+    {
+        var pictures = await Media.PictureView.LoadAsync(db, page.Items.Select(a => a.FeaturedMediaId), cancellationToken);
+        return page with
+        {
+            Items = [.. page.Items.Select(a => a.FeaturedMediaId is { } id && pictures.TryGetValue(id, out var picture) ? a with { Picture = picture } : a)],
+        };
+    }
 }

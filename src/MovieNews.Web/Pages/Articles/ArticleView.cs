@@ -17,7 +17,8 @@ public sealed record ArticleView(
     bool CommentsOpen,
     IReadOnlyList<TagLink> Tags,
     int Version,
-    int CommentsVersion)
+    int CommentsVersion,
+    int? FeaturedMediaId)
 {
     /// <summary>
     /// Changes whenever the article or anything readers see of its comments changes, and when its comments close
@@ -41,7 +42,8 @@ public sealed record ArticleView(
             a.CommentsOpen,
             a.Tags.OrderBy(t => t.Name).Select(t => new TagLink(t.Slug, t.Name)).ToList(),
             a.Version,
-            a.CommentsVersion));
+            a.CommentsVersion,
+            a.FeaturedMediaId));
 }
 
 public sealed record ReplyTarget(int Id, string AuthorName);

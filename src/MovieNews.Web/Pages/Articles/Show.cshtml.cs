@@ -6,6 +6,7 @@ using Microsoft.EntityFrameworkCore;
 using MovieNews.Web.Data;
 using MovieNews.Web.Features.Articles;
 using MovieNews.Web.Features.Comments;
+using MovieNews.Web.Features.Media;
 using MovieNews.Web.Features.Discovery;
 using MovieNews.Web.Features.Moderation;
 using MovieNews.Web.Infrastructure;
@@ -31,6 +32,8 @@ public sealed class ShowModel(
     ModerationSettings moderation,
     SiteUrls urls) : PageModel
 {
+    public string AbsoluteUrl(string path) => urls.Absolute(Request, path).ToString();
+
     public string CanonicalUrl => urls.Absolute(Request, Comments.Page == 1 ? $"/articles/{Article.Slug}" : $"/articles/{Article.Slug}?cpage={Comments.Page}").ToString();
 
     /// <summary>
@@ -48,6 +51,8 @@ public sealed class ShowModel(
         ["dateModified"] = DisplayFormat.IsoUtc(Article.UpdatedUtc),
         ["author"] = new Dictionary<string, object> { ["@type"] = "Person", ["name"] = Article.AuthorName },
         ["keywords"] = string.Join(", ", Article.Tags.Select(t => t.Name)),
+        ["image"] = Picture is null ? null : new[] { Picture.Social, Picture.Widths.LastOrDefault(f => !f.WebP) }
+            .OfType<PictureFile>().Select(f => urls.Absolute(Request, f.Url).ToString()).ToList(),
         ["commentCount"] = Comments.ApprovedCount,
         ["comment"] = Flatten(Comments.Threads).Where(c => !c.IsAwaitingModeration).Select(c => new Dictionary<string, object>
         {
@@ -56,12 +61,15 @@ public sealed class ShowModel(
             ["dateCreated"] = DisplayFormat.IsoUtc(c.CreatedUtc),
             ["url"] = urls.Absolute(Request, $"/articles/{Article.Slug}/comments/{c.Id}").ToString(),
         }).ToList(),
-    });
+    }.Where(entry => entry.Value is not null).ToDictionary());
 
     private static IEnumerable<CommentView> Flatten(IEnumerable<CommentNode<CommentView>> nodes) =>
         nodes.SelectMany(n => Flatten(n.Replies).Prepend(n.Comment));
 
     public ArticleView Article { get; private set; } = null!;
+
+    /// <summary>The featured picture, when the article has one.</summary>
+    public PictureView? Picture { get; private set; }
     public CommentPage Comments { get; private set; } = null!;
 
     /// <summary>Open on this article and not closed by the site's age limit.</summary>
@@ -183,6 +191,11 @@ public sealed class ShowModel(
                 .VisibleToReaders(clock.GetUtcNow().UtcDateTime)
                 .Where(a => a.Slug == slug))
             .SingleOrDefaultAsync(cancellationToken))!;
+        if (Article?.FeaturedMediaId is { } pictureId)
+        {
+            Picture = (await PictureView.LoadAsync(db, [pictureId], cancellationToken)).GetValueOrDefault(pictureId);
+        }
+
         return Article is not null;
     }
 

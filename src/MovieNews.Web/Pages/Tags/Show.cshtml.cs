@@ -46,7 +46,7 @@ public sealed class ShowModel(MovieNewsDbContext db, TimeProvider clock) : PageM
         }
 
         Tag = tag;
-        Articles = articles;
+        Articles = await articles.WithPicturesAsync(db, cancellationToken);
         return Page();
     }
 }

@@ -23,6 +23,21 @@ namespace MovieNews.Web.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("ArticleMedia", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("MediaItemId")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ArticleId", "MediaItemId");
+
+                    b.HasIndex("MediaItemId");
+
+                    b.ToTable("ArticleMedia");
+                });
+
             modelBuilder.Entity("ArticleTags", b =>
                 {
                     b.Property<int>("ArticlesId")
@@ -295,6 +310,9 @@ namespace MovieNews.Web.Data.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
+                    b.Property<int?>("FeaturedMediaId")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime?>("PublishedUtc")
                         .HasColumnType("timestamp with time zone");
 
@@ -324,6 +342,8 @@ namespace MovieNews.Web.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FeaturedMediaId");
 
                     b.HasIndex("Slug")
                         .IsUnique();
@@ -554,6 +574,135 @@ namespace MovieNews.Web.Data.Migrations.Postgres
                     b.ToTable("TrustedAuthors");
                 });
 
+            modelBuilder.Entity("MovieNews.Web.Features.Media.MediaBlob", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(37)
+                        .HasColumnType("character varying(37)");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("MediaBlobs", (string)null);
+                });
+
+            modelBuilder.Entity("MovieNews.Web.Features.Media.MediaItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("AltText")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Caption")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Credit")
+                        .HasMaxLength(120)
+                        .HasColumnType("character varying(120)");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<double>("FocalX")
+                        .HasColumnType("double precision");
+
+                    b.Property<double>("FocalY")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer");
+
+                    b.Property<long>("SourceBytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("SourceFormat")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<string>("UploadedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedUtc");
+
+                    b.ToTable("MediaItems", (string)null);
+                });
+
+            modelBuilder.Entity("MovieNews.Web.Features.Media.MediaVariant", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<long>("Bytes")
+                        .HasColumnType("bigint");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(37)
+                        .HasColumnType("character varying(37)");
+
+                    b.Property<int>("MediaItemId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key");
+
+                    b.HasIndex("MediaItemId");
+
+                    b.ToTable("MediaVariants", (string)null);
+                });
+
+            modelBuilder.Entity("ArticleMedia", b =>
+                {
+                    b.HasOne("MovieNews.Web.Features.Articles.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MovieNews.Web.Features.Media.MediaItem", null)
+                        .WithMany()
+                        .HasForeignKey("MediaItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ArticleTags", b =>
                 {
                     b.HasOne("MovieNews.Web.Features.Articles.Article", null)
@@ -620,6 +769,16 @@ namespace MovieNews.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("MovieNews.Web.Features.Articles.Article", b =>
+                {
+                    b.HasOne("MovieNews.Web.Features.Media.MediaItem", "FeaturedMedia")
+                        .WithMany()
+                        .HasForeignKey("FeaturedMediaId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("FeaturedMedia");
+                });
+
             modelBuilder.Entity("MovieNews.Web.Features.Articles.ArticleRevision", b =>
                 {
                     b.HasOne("MovieNews.Web.Features.Articles.Article", null)
@@ -638,6 +797,20 @@ namespace MovieNews.Web.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Article");
+                });
+
+            modelBuilder.Entity("MovieNews.Web.Features.Media.MediaVariant", b =>
+                {
+                    b.HasOne("MovieNews.Web.Features.Media.MediaItem", null)
+                        .WithMany("Variants")
+                        .HasForeignKey("MediaItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MovieNews.Web.Features.Media.MediaItem", b =>
+                {
+                    b.Navigation("Variants");
                 });
 #pragma warning restore 612, 618
         }

@@ -17,6 +17,21 @@ namespace MovieNews.Web.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("ArticleMedia", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("MediaItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ArticleId", "MediaItemId");
+
+                    b.HasIndex("MediaItemId");
+
+                    b.ToTable("ArticleMedia");
+                });
+
             modelBuilder.Entity("ArticleTags", b =>
                 {
                     b.Property<int>("ArticlesId")
@@ -283,6 +298,9 @@ namespace MovieNews.Web.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("FeaturedMediaId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("PublishedUtc")
                         .HasColumnType("TEXT");
 
@@ -312,6 +330,8 @@ namespace MovieNews.Web.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("FeaturedMediaId");
 
                     b.HasIndex("Slug")
                         .IsUnique();
@@ -532,6 +552,131 @@ namespace MovieNews.Web.Data.Migrations.Sqlite
                     b.ToTable("TrustedAuthors");
                 });
 
+            modelBuilder.Entity("MovieNews.Web.Features.Media.MediaBlob", b =>
+                {
+                    b.Property<string>("Key")
+                        .HasMaxLength(37)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Content")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Key");
+
+                    b.ToTable("MediaBlobs", (string)null);
+                });
+
+            modelBuilder.Entity("MovieNews.Web.Features.Media.MediaItem", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("AltText")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Caption")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Credit")
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double>("FocalX")
+                        .HasColumnType("REAL");
+
+                    b.Property<double>("FocalY")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("SourceBytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SourceFormat")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UploadedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedUtc");
+
+                    b.ToTable("MediaItems", (string)null);
+                });
+
+            modelBuilder.Entity("MovieNews.Web.Features.Media.MediaVariant", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("Bytes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(37)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MediaItemId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Key");
+
+                    b.HasIndex("MediaItemId");
+
+                    b.ToTable("MediaVariants", (string)null);
+                });
+
+            modelBuilder.Entity("ArticleMedia", b =>
+                {
+                    b.HasOne("MovieNews.Web.Features.Articles.Article", null)
+                        .WithMany()
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MovieNews.Web.Features.Media.MediaItem", null)
+                        .WithMany()
+                        .HasForeignKey("MediaItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("ArticleTags", b =>
                 {
                     b.HasOne("MovieNews.Web.Features.Articles.Article", null)
@@ -598,6 +743,16 @@ namespace MovieNews.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("MovieNews.Web.Features.Articles.Article", b =>
+                {
+                    b.HasOne("MovieNews.Web.Features.Media.MediaItem", "FeaturedMedia")
+                        .WithMany()
+                        .HasForeignKey("FeaturedMediaId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("FeaturedMedia");
+                });
+
             modelBuilder.Entity("MovieNews.Web.Features.Articles.ArticleRevision", b =>
                 {
                     b.HasOne("MovieNews.Web.Features.Articles.Article", null)
@@ -616,6 +771,20 @@ namespace MovieNews.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Article");
+                });
+
+            modelBuilder.Entity("MovieNews.Web.Features.Media.MediaVariant", b =>
+                {
+                    b.HasOne("MovieNews.Web.Features.Media.MediaItem", null)
+                        .WithMany("Variants")
+                        .HasForeignKey("MediaItemId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("MovieNews.Web.Features.Media.MediaItem", b =>
+                {
+                    b.Navigation("Variants");
                 });
 #pragma warning restore 612, 618
         }

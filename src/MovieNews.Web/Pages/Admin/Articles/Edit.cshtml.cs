@@ -30,12 +30,14 @@ public sealed class EditModel(
     public SafeHtml? Preview { get; private set; }
     public ArticleSnapshot? Conflict { get; private set; }
     public IReadOnlyList<ArticleRevision> Revisions { get; private set; } = [];
+    public IReadOnlyList<PictureChoice> Pictures { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken cancellationToken)
     {
         if (id is null)
         {
             Input = new ArticleForm { CommentsOpen = true, Status = nameof(ArticleStatus.Draft) };
+            Pictures = await PictureChoice.ListAsync(db, null, cancellationToken);
             return Page();
         }
 
@@ -52,7 +54,7 @@ public sealed class EditModel(
 
     public async Task<IActionResult> OnPostSaveAsync(int? id, CancellationToken cancellationToken)
     {
-        var input = Validate();
+        var input = await ValidateAsync(cancellationToken);
         if (input is null)
         {
             return await ReshowAsync(id, StatusCodes.Status400BadRequest, cancellationToken);
@@ -129,8 +131,22 @@ public sealed class EditModel(
         return Redirect($"/admin/articles/edit/{id}");
     }
 
-    private ArticleInput? Validate()
+    private async Task<ArticleInput?> ValidateAsync(CancellationToken cancellationToken)
     {
+        int? featured = null;
+        if (!string.IsNullOrWhiteSpace(Input.FeaturedMediaId))
+        {
+            if (int.TryParse(Input.FeaturedMediaId, NumberStyles.None, CultureInfo.InvariantCulture, out var mediaId)
+                && await db.MediaItems.AnyAsync(m => m.Id == mediaId, cancellationToken))
+            {
+                featured = mediaId;
+            }
+            else
+            {
+                Errors[nameof(ArticleForm.FeaturedMediaId)] = "That picture is no longer in the library: choose another, or none.";
+            }
+        }
+
         var title = Input.Title?.Trim() ?? string.Empty;
         if (title.Length is 0 or > 200)
         {
@@ -201,11 +217,12 @@ public sealed class EditModel(
         return Errors.Count > 0
             ? null
             : new ArticleInput(title, slug, Input.Excerpt ?? string.Empty, Input.Body ?? string.Empty,
-                author, status, publishAt, tags, Input.CommentsOpen);
+                author, status, publishAt, tags, Input.CommentsOpen, featured);
     }
 
     private async Task<IActionResult> ReshowAsync(int? id, int statusCode, CancellationToken cancellationToken)
     {
+        Pictures = await PictureChoice.ListAsync(db, Input.FeaturedMediaId, cancellationToken);
         if (id is not null)
         {
             if (!await db.Articles.AnyAsync(a => a.Id == id, cancellationToken))
@@ -223,6 +240,7 @@ public sealed class EditModel(
     private async Task LoadContextAsync(int id, CancellationToken cancellationToken)
     {
         Id = id;
+        Pictures = await PictureChoice.ListAsync(db, Input.FeaturedMediaId, cancellationToken);
         var state = await db.Articles.AsNoTracking().Where(a => a.Id == id)
             .Select(a => new { a.Slug, a.DeletedUtc }).SingleAsync(cancellationToken);
         InTrash = state.DeletedUtc is not null;
@@ -249,6 +267,7 @@ public sealed class ArticleForm
     public string? PublishAt { get; set; }
     public bool CommentsOpen { get; set; }
     public int Version { get; set; }
+    public string? FeaturedMediaId { get; set; }
 
     public static ArticleForm From(Article article) => new()
     {
@@ -262,5 +281,26 @@ public sealed class ArticleForm
         PublishAt = article.PublishedUtc?.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture),
         CommentsOpen = article.CommentsOpen,
         Version = article.Version,
+        FeaturedMediaId = article.FeaturedMediaId?.ToString(CultureInfo.InvariantCulture),
     };
+}
+
+/// <summary>A picture the editor can make the featured one.</summary>
+public sealed record PictureChoice(int Id, string AltText, string FileName, int Width, int Height, string? Thumbnail)
+{
+    private const int Listed = 200;
+
+    public string Value => Id.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The newest pictures, and the chosen one even when it is older.</summary>
+    public static async Task<IReadOnlyList<PictureChoice>> ListAsync(MovieNewsDbContext db, string? chosen, CancellationToken cancellationToken)
+    {
+        var chosenId = int.TryParse(chosen, NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) ? parsed : 0;
+        return await db.MediaItems.AsNoTracking()
+            .OrderByDescending(m => m.Id == chosenId).ThenByDescending(m => m.CreatedUtc).ThenByDescending(m => m.Id)
+            .Take(Listed)
+            .Select(m => new PictureChoice(m.Id, m.AltText, m.FileName, m.Width, m.Height,
+                m.Variants.Where(v => v.Purpose == Features.Media.VariantPurpose.Width).OrderBy(v => v.Width).Select(v => v.Key).FirstOrDefault()))
+            .ToListAsync(cancellationToken);
+    }
 }

@@ -37,7 +37,7 @@ public sealed class RevisionModel(MovieNewsDbContext db, ArticleAuthoring author
         }
 
         var input = new ArticleInput(revision.Title, article.Slug, revision.Excerpt, revision.BodyMarkdown, article.AuthorName,
-            article.Status, article.PublishedUtc, article.Tags.Select(t => t.Name).ToList(), article.CommentsOpen);
+            article.Status, article.PublishedUtc, article.Tags.Select(t => t.Name).ToList(), article.CommentsOpen, article.FeaturedMediaId);
         var result = await authoring.UpdateAsync(id, input, article.Version, User.FindFirstValue(ClaimTypes.Name) ?? "editor", cancellationToken);
         TempData["Message"] = result is SaveArticleResult.Saved
             ? $"Restored version {revision.Version}."

@@ -1,0 +1,89 @@
+using SkiaSharp;
+
+namespace MovieNews.TestSupport;
+
+/// <summary>Pictures made for tests: real encodings from the same library, plus the hand-made oddities attackers send.</summary>
+public static class TestImages
+{
+    /// <summary>A picture whose left half is red and right half blue, so orientation can be checked by colour.</summary>
+    public static byte[] Encode(int width, int height, SKEncodedImageFormat format = SKEncodedImageFormat.Jpeg, bool transparentRight = false)
+    {
+        using var surface = SKSurface.Create(new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Premul));
+        var canvas = surface.Canvas;
+        canvas.Clear(SKColors.Transparent);
+        using (var red = new SKPaint { Color = SKColors.Red })
+        {
+            canvas.DrawRect(0, 0, width / 2f, height, red);
+        }
+
+        if (!transparentRight)
+        {
+            using var blue = new SKPaint { Color = SKColors.Blue };
+            canvas.DrawRect(width / 2f, 0, width / 2f, height, blue);
+        }
+
+        using var image = surface.Snapshot();
+        using var data = image.Encode(format, 90);
+        return data.ToArray();
+    }
+
+    public static byte[] Jpeg(int width, int height) => Encode(width, height);
+
+    /// <summary>The smallest GIF there is (1 × 1).</summary>
+    public static byte[] Gif() =>
+    [
+        0x47, 0x49, 0x46, 0x38, 0x39, 0x61, 0x01, 0x00, 0x01, 0x00, 0x80, 0x00, 0x00, 0xFF, 0xFF, 0xFF, 0x00, 0x00, 0x00, 0x21, 0xF9, 0x04,
+        0x01, 0x00, 0x00, 0x00, 0x00, 0x2C, 0x00, 0x00, 0x00, 0x00, 0x01, 0x00, 0x01, 0x00, 0x00, 0x02, 0x02, 0x44, 0x01, 0x00, 0x3B,
+    ];
+
+    /// <summary>The latitude reference an EXIF GPS block carries in <see cref="WithExif"/>; absent from every output.</summary>
+    public const string GpsMarker = "GPSMARK";
+
+    /// <summary>Adds an EXIF block (orientation, and a GPS block) right after the JPEG's start marker.</summary>
+    public static byte[] WithExif(byte[] jpeg, ushort orientation)
+    {
+        var tiff = new List<byte> { (byte)'M', (byte)'M', 0x00, 0x2A, 0x00, 0x00, 0x00, 0x08 };
+        // IFD0 at 8: orientation and a pointer to the GPS IFD at 8 + 2 + 2 × 12 + 4 = 38.
+        tiff.AddRange([0x00, 0x02]);
+        tiff.AddRange([0x01, 0x12, 0x00, 0x03, 0x00, 0x00, 0x00, 0x01, (byte)(orientation >> 8), (byte)orientation, 0x00, 0x00]);
+        tiff.AddRange([0x88, 0x25, 0x00, 0x04, 0x00, 0x00, 0x00, 0x01, 0x00, 0x00, 0x00, 38]);
+        tiff.AddRange([0x00, 0x00, 0x00, 0x00]);
+        // GPS IFD at 38: GPSLatitudeRef as an ASCII string stored at 38 + 2 + 12 + 4 = 56.
+        var marker = System.Text.Encoding.ASCII.GetBytes(GpsMarker + "\0");
+        tiff.AddRange([0x00, 0x01]);
+        tiff.AddRange([0x00, 0x01, 0x00, 0x02, 0x00, 0x00, 0x00, (byte)marker.Length, 0x00, 0x00, 0x00, 56]);
+        tiff.AddRange([0x00, 0x00, 0x00, 0x00]);
+        tiff.AddRange(marker);
+
+        var payload = "Exif\0\0"u8.ToArray().Concat(tiff).ToArray();
+        var length = payload.Length + 2;
+        var app1 = new byte[] { 0xFF, 0xE1, (byte)(length >> 8), (byte)length }.Concat(payload);
+        return jpeg.Take(2).Concat(app1).Concat(jpeg.Skip(2)).ToArray();
+    }
+
+    /// <summary>A real JPEG whose frame header claims <paramref name="width"/> × <paramref name="height"/>: a decompression bomb's header.</summary>
+    public static byte[] ClaimingSize(byte[] jpeg, ushort width, ushort height)
+    {
+        var copy = (byte[])jpeg.Clone();
+        for (var i = 2; i < copy.Length - 9; i++)
+        {
+            if (copy[i] == 0xFF && copy[i + 1] is 0xC0 or 0xC2)
+            {
+                (copy[i + 5], copy[i + 6], copy[i + 7], copy[i + 8]) = ((byte)(height >> 8), (byte)height, (byte)(width >> 8), (byte)width);
+                return copy;
+            }
+        }
+
+        throw new InvalidOperationException("No frame header found.");
+    }
+
+    public static bool Contains(byte[] haystack, string needle) =>
+        haystack.AsSpan().IndexOf(System.Text.Encoding.ASCII.GetBytes(needle)) >= 0;
+
+    /// <summary>The colour at a point of a decoded picture.</summary>
+    public static SKColor PixelAt(byte[] encoded, int x, int y)
+    {
+        using var bitmap = SKBitmap.Decode(encoded);
+        return bitmap.GetPixel(x, y);
+    }
+}
