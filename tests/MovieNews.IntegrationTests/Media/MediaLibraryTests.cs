@@ -114,8 +114,8 @@ public abstract class MediaLibraryTests(MovieNewsFactory factory)
         { "svg", "vector.svg", "SVG" },
         { "bomb", "bomb.jpg", "megapixels" },
         { "truncated", "half.jpg", "cut short" },
-        { "executable", "setup.jpg", "not a JPEG, PNG, WebP, AVIF or GIF" },
-        { "text", "notes.png", "not a JPEG, PNG, WebP, AVIF or GIF" },
+        { "executable", "setup.jpg", "not a JPEG, PNG, WebP or GIF" },
+        { "text", "notes.png", "not a JPEG, PNG, WebP or GIF" },
     };
 
     private static byte[] BadFile(string kind) => kind switch

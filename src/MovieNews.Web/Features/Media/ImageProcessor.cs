@@ -43,11 +43,24 @@ public sealed class ImageProcessor(IOptions<MediaOptions> options)
             var (fullWidth, fullHeight) = Swaps(origin) ? (codec.Info.Height, codec.Info.Width) : (codec.Info.Width, codec.Info.Height);
             using var picture = DecodeOriented(codec, format);
             var variants = new List<ImageVariant>();
-            foreach (var width in WidthsFor(fullWidth))
+            // Largest first, each made from the one before: a cubic filter keeps its quality only within 2× steps.
+            var source = picture;
+            foreach (var width in WidthsFor(fullWidth).OrderDescending())
             {
                 var height = Math.Max(1, (int)Math.Round((double)fullHeight * width / fullWidth));
-                using var scaled = Draw(width, height, canvas => canvas.DrawImage(picture, new SKRect(0, 0, width, height), _sampling));
+                var scaled = Scale(source, width, height);
                 variants.AddRange(Encode(VariantPurpose.Width, scaled));
+                if (!ReferenceEquals(source, picture))
+                {
+                    source.Dispose();
+                }
+
+                source = scaled;
+            }
+
+            if (!ReferenceEquals(source, picture))
+            {
+                source.Dispose();
             }
 
             variants.AddRange(MakeSocial(picture, focal));
@@ -92,15 +105,15 @@ public sealed class ImageProcessor(IOptions<MediaOptions> options)
         }
 
         var format = ImageFormats.Detect(file) ?? throw new ImageRefusedException(ImageFormats.LooksLikeMarkup(file)
-            ? "SVG and other markup files cannot be uploaded: they can carry scripts. Upload a JPEG, PNG, WebP, AVIF or GIF."
-            : "This file is not a JPEG, PNG, WebP, AVIF or GIF image (whatever its name says).");
+            ? "SVG and other markup files cannot be uploaded: they can carry scripts. Upload a JPEG, PNG, WebP or GIF."
+            : "This file is not a JPEG, PNG, WebP or GIF image (whatever its name says).");
 
         // The codec reads the header only: the size is known, and checked, before a single pixel is decoded.
         var codec = SKCodec.Create(new SKMemoryStream(file), out var result);
         if (codec is null)
         {
             throw new ImageRefusedException(format == ImageFormat.Avif
-                ? "This AVIF image could not be read on this server. Save it as JPEG or WebP and upload it again."
+                ? "AVIF pictures cannot be read on this server yet. Save it as JPEG or WebP and upload it again."
                 : $"The file starts like a {Name(format)} image but could not be read ({result}). It may be damaged or cut short.");
         }
 
@@ -192,8 +205,10 @@ public sealed class ImageProcessor(IOptions<MediaOptions> options)
         var left = Math.Clamp((focal.X * picture.Width) - (cropWidth / 2), 0, picture.Width - cropWidth);
         var top = Math.Clamp((focal.Y * picture.Height) - (cropHeight / 2), 0, picture.Height - cropHeight);
 
-        var window = new SKRect((float)left, (float)top, (float)(left + cropWidth), (float)(top + cropHeight));
-        using var social = Draw(SocialWidth, SocialHeight, canvas => canvas.DrawImage(picture, window, new SKRect(0, 0, SocialWidth, SocialHeight), _sampling));
+        var window = SKRectI.Round(new SKRect((float)left, (float)top, (float)(left + cropWidth), (float)(top + cropHeight)));
+        window.Intersect(new SKRectI(0, 0, picture.Width, picture.Height));
+        using var cropped = picture.Subset(window);
+        using var social = Scale(cropped, SocialWidth, SocialHeight);
         return [new ImageVariant(VariantPurpose.Social, SocialWidth, SocialHeight, "jpg", EncodeJpeg(social))];
     }
 
@@ -214,6 +229,31 @@ public sealed class ImageProcessor(IOptions<MediaOptions> options)
         });
         using var jpeg = flattened.Encode(SKEncodedImageFormat.Jpeg, JpegQuality);
         return jpeg.ToArray();
+    }
+
+    /// <summary>Halves (never more) until within 2× of the size, then one cubic step to it.</summary>
+    private static SKImage Scale(SKImage source, int width, int height)
+    {
+        var current = source;
+        while (current.Width > width * 2)
+        {
+            var (halfWidth, halfHeight) = (Math.Max(width, current.Width / 2), Math.Max(height, current.Height / 2));
+            var half = Draw(halfWidth, halfHeight, canvas => canvas.DrawImage(current, new SKRect(0, 0, halfWidth, halfHeight), _sampling));
+            if (!ReferenceEquals(current, source))
+            {
+                current.Dispose();
+            }
+
+            current = half;
+        }
+
+        var scaled = Draw(width, height, canvas => canvas.DrawImage(current, new SKRect(0, 0, width, height), _sampling));
+        if (!ReferenceEquals(current, source))
+        {
+            current.Dispose();
+        }
+
+        return scaled;
     }
 
     private static SKImage Draw(int width, int height, Action<SKCanvas> paint)
