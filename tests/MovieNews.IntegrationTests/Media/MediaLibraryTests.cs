@@ -306,7 +306,10 @@ public abstract class MediaLibraryTests(MovieNewsFactory factory)
         await PublishAsync(client, "inline-picture", featured: null, body: $"Before.\n\n{markdown}\n\nAfter.");
 
         var details = await client.GetOkPageAsync($"/admin/media/{id}");
+        var article = await Factory.CreateBrowserClient("203.0.113.99").GetOkPageAsync("/articles/inline-picture");
 
+        Assert.Equal(3, article.QuerySelector(".article-body figure picture source[type='image/webp']")!.GetAttribute("srcset")!.Split(',').Length);
+        Assert.Equal("Inline still", article.QuerySelector(".article-body figure img")!.GetAttribute("alt"));
         Assert.Contains("(in the text)", details.QuerySelector("#uses")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Conflict, (await client.SubmitAsync($"/admin/media/{id}", "#delete-form")).StatusCode);
     }

@@ -121,10 +121,11 @@ public sealed class ArticleAuthoring(
     private async Task ApplyAsync(Article article, ArticleInput input, DateTime nowUtc, CancellationToken cancellationToken)
     {
         var plainText = renderer.ToPlainText(input.BodyMarkdown);
+        var pictures = await PicturesInAsync(input.BodyMarkdown, cancellationToken);
         article.Title = input.Title.Trim();
         article.Excerpt = string.IsNullOrWhiteSpace(input.Excerpt) ? renderer.Summarise(input.BodyMarkdown, GeneratedExcerptLength) : input.Excerpt.Trim();
         article.BodyMarkdown = input.BodyMarkdown;
-        article.BodyHtml = renderer.RenderArticle(input.BodyMarkdown).Value;
+        article.BodyHtml = renderer.RenderArticle(input.BodyMarkdown, ByVariantKey(pictures)).Value;
         article.ReadingMinutes = ReadingTime.Minutes(plainText);
         article.AuthorName = input.AuthorName.Trim();
         article.Status = input.Status;
@@ -138,7 +139,22 @@ public sealed class ArticleAuthoring(
         article.UpdatedUtc = nowUtc;
         article.Tags = await ResolveTagsAsync(input.Tags, cancellationToken);
         article.FeaturedMediaId = input.FeaturedMediaId;
-        article.BodyMedia = await PicturesInAsync(input.BodyMarkdown, cancellationToken);
+        article.BodyMedia = pictures;
+    }
+
+    private static Dictionary<string, Media.PictureView> ByVariantKey(List<Media.MediaItem> pictures)
+    {
+        var byKey = new Dictionary<string, Media.PictureView>(StringComparer.Ordinal);
+        foreach (var item in pictures)
+        {
+            var view = Media.PictureView.From(item);
+            foreach (var variant in item.Variants)
+            {
+                byKey[variant.Key] = view;
+            }
+        }
+
+        return byKey;
     }
 
     /// <summary>The library pictures the Markdown shows, by the addresses of their files.</summary>
@@ -147,7 +163,7 @@ public sealed class ArticleAuthoring(
         var keys = Media.MediaAddresses.KeysIn(markdown);
         return keys.Count == 0
             ? []
-            : await db.MediaItems.Where(m => m.Variants.Any(v => keys.Contains(v.Key))).ToListAsync(cancellationToken);
+            : await db.MediaItems.Include(m => m.Variants).Where(m => m.Variants.Any(v => keys.Contains(v.Key))).ToListAsync(cancellationToken);
     }
 
     private async Task SaveWithRevisionAsync(Article article, string savedBy, DateTime nowUtc, CancellationToken cancellationToken)

@@ -36,8 +36,10 @@ public sealed class MarkdownRenderer
     private readonly HtmlSanitizer _commentSanitizer = SanitizerProfiles.ForComments();
 
     /// <exception cref="MarkdownTooDeepException">The text nests deeper than Markdig will parse.</exception>
-    public SafeHtml RenderArticle(string markdown) =>
-        SafeHtml.FromSanitized(_articleSanitizer.Sanitize(Parse(markdown, text => Markdown.ToHtml(text, _articlePipeline))));
+    /// <param name="pictures">The article's library pictures by variant key: they become responsive figures.</param>
+    public SafeHtml RenderArticle(string markdown, IReadOnlyDictionary<string, Media.PictureView>? pictures = null) =>
+        SafeHtml.FromSanitized(_articleSanitizer.Sanitize(Parse(markdown, text =>
+            Media.LibraryFigures.Apply(Markdown.ToHtml(text, _articlePipeline), pictures ?? new Dictionary<string, Media.PictureView>()))));
 
     /// <exception cref="MarkdownTooDeepException">The text nests deeper than Markdig will parse.</exception>
     public SafeHtml RenderComment(string markdown) => RenderCommentWithText(markdown).Html;

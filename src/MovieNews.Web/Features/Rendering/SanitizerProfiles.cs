@@ -22,11 +22,20 @@ internal static class SanitizerProfiles
     {
         var sanitizer = Narrowed(
             tags: ["p", "br", "hr", "h2", "h3", "h4", "h5", "h6", "strong", "em", "del", "ins", "mark", "sup", "sub",
-                "code", "pre", "kbd", "blockquote", "ul", "ol", "li", "a", "img", "figure", "figcaption",
+                "code", "pre", "kbd", "blockquote", "ul", "ol", "li", "a", "img", "figure", "figcaption", "picture", "source", "span",
                 "table", "thead", "tbody", "tr", "th", "td", "abbr", "dl", "dt", "dd"],
-            attributes: ["href", "title", "src", "alt", "width", "height", "id", "colspan", "rowspan", "start", "style"]);
+            attributes: ["href", "title", "src", "alt", "width", "height", "id", "colspan", "rowspan", "start", "style",
+                "srcset", "sizes", "type", "loading", "decoding"]);
         sanitizer.AllowedCssProperties.Clear();
         sanitizer.AllowedCssProperties.Add("text-align");
+        sanitizer.PostProcessNode += (_, e) =>
+        {
+            // The sanitizer checks src and href, not srcset: a candidate list is kept only when it names our own files.
+            if (e.Node is AngleSharp.Dom.IElement element && element.GetAttribute("srcset") is { } srcset && !IsLibrarySrcSet(srcset))
+            {
+                element.RemoveAttribute("srcset");
+            }
+        };
         return sanitizer;
     }
 
@@ -45,6 +54,12 @@ internal static class SanitizerProfiles
         };
         return sanitizer;
     }
+
+    private static bool IsLibrarySrcSet(string srcset) =>
+        srcset.Split(',', StringSplitOptions.TrimEntries).All(candidate =>
+            candidate.Split(' ', StringSplitOptions.RemoveEmptyEntries) is [var url, var width]
+            && url.StartsWith(Media.MediaAddresses.Prefix, StringComparison.Ordinal) && Media.MediaAddresses.IsKey(url[Media.MediaAddresses.Prefix.Length..])
+            && width.EndsWith('w') && int.TryParse(width[..^1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _));
 
     private static HtmlSanitizer Narrowed(string[] tags, string[] attributes)
     {

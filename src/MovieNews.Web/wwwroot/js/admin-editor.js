@@ -46,4 +46,74 @@
     slug.value = title.value.normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/['’]/g, "")
       .toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 100).replace(/-+$/, "");
   });
+
+  // Pictures dropped or pasted on the body are uploaded to the library (alt text asked for first, as the
+  // library requires it) and their Markdown goes where the cursor is. Without JavaScript the library's
+  // upload page and its Markdown snippet do the same.
+  var featured = document.getElementById("Input_FeaturedMediaId");
+  var uploadStatus = document.getElementById("upload-status");
+
+  function say(message) {
+    uploadStatus.hidden = !message;
+    uploadStatus.textContent = message || "";
+  }
+
+  function insertAtCursor(text) {
+    var start = body.selectionStart, end = body.selectionEnd;
+    var before = body.value.slice(0, start), after = body.value.slice(end);
+    var block = (before && !/\n\n$/.test(before) ? (/\n$/.test(before) ? "\n" : "\n\n") : "") + text + (after && !/^\n/.test(after) ? "\n\n" : "");
+    body.value = before + block + after;
+    body.selectionStart = body.selectionEnd = before.length + block.length;
+    body.dispatchEvent(new Event("input"));
+  }
+
+  function upload(file) {
+    var alt = window.prompt("Describe “" + file.name + "” for readers who cannot see it (alt text, required):", "");
+    if (alt === null) { return; }
+    if (!alt.trim()) { say("Not uploaded: a picture needs alt text."); return; }
+    var data = new FormData();
+    data.append("file", file, file.name);
+    data.append("AltText", alt);
+    data.append("__RequestVerificationToken", token.value);
+    say("Uploading “" + file.name + "”…");
+    fetch("/admin/media/upload", { method: "POST", body: data, credentials: "same-origin", headers: { "Accept": "application/json" } })
+      .then(function (response) {
+        if (response.status === 413) { return Promise.reject("The file is too large."); }
+        return response.json().then(function (json) {
+          if (!response.ok) { return Promise.reject(Object.keys(json.errors || {}).map(function (k) { return json.errors[k]; }).join(" ") || "The upload failed."); }
+          return json;
+        });
+      })
+      .then(function (picture) {
+        insertAtCursor(picture.markdown);
+        if (featured) {
+          var option = document.createElement("option");
+          option.value = String(picture.id);
+          option.textContent = picture.altText + " (" + picture.width + " × " + picture.height + ")";
+          featured.insertBefore(option, featured.options[1] || null);
+        }
+        say("Uploaded and inserted “" + file.name + "”. It is also in the featured picture list.");
+      })
+      .catch(function (message) { say(typeof message === "string" ? "Not uploaded: " + message : "Not uploaded: the connection failed."); });
+  }
+
+  function picturesIn(items) {
+    return Array.prototype.filter.call(items || [], function (file) { return file && /^image\//.test(file.type); });
+  }
+
+  body.addEventListener("dragover", function (event) {
+    if (event.dataTransfer && Array.prototype.indexOf.call(event.dataTransfer.types, "Files") >= 0) { event.preventDefault(); }
+  });
+  body.addEventListener("drop", function (event) {
+    var files = picturesIn(event.dataTransfer && event.dataTransfer.files);
+    if (files.length === 0) { return; }
+    event.preventDefault();
+    files.forEach(upload);
+  });
+  body.addEventListener("paste", function (event) {
+    var files = picturesIn(event.clipboardData && event.clipboardData.files);
+    if (files.length === 0) { return; }
+    event.preventDefault();
+    files.forEach(upload);
+  });
 })();
