@@ -249,6 +249,10 @@ public abstract class MediaLibraryTests(MovieNewsFactory factory)
         var home = await Factory.CreateBrowserClient("203.0.113.95").GetOkPageAsync("/");
         var card = home.QuerySelectorAll(".article-summary").Single(a => a.TextContent.Contains("Pictured pictured-hero", StringComparison.Ordinal));
         Assert.NotNull(card.QuerySelector(".card-picture img[srcset][sizes][width][height]"));
+
+        var search = await Factory.CreateBrowserClient("203.0.113.95").GetOkPageAsync("/search?q=pictured");
+        var hit = search.QuerySelectorAll(".article-summary").Single(a => a.TextContent.Contains("Pictured pictured-hero", StringComparison.Ordinal));
+        Assert.NotNull(hit.QuerySelector(".card-picture img[srcset][loading='lazy']"));
     }
 
     [Fact]

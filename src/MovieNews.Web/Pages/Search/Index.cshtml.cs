@@ -1,12 +1,15 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using MovieNews.Web.Data;
+using MovieNews.Web.Features.Media;
 using MovieNews.Web.Features.Search;
 using MovieNews.Web.Infrastructure;
 
 namespace MovieNews.Web.Pages.Search;
 
 [CanonicalQuery("q", "page", PageNumbers = ["page"])]
-public sealed class IndexModel(ISearchIndex search) : PageModel
+public sealed class IndexModel(ISearchIndex search, MovieNewsDbContext db) : PageModel
 {
     public const int PageSize = 10;
 
@@ -16,6 +19,9 @@ public sealed class IndexModel(ISearchIndex search) : PageModel
     public SearchResults? Results { get; private set; }
     public string? Problem { get; private set; }
     public Pagination? Pagination { get; private set; }
+
+    /// <summary>The featured pictures of the hits, by slug.</summary>
+    public IReadOnlyDictionary<string, PictureView> Pictures { get; private set; } = new Dictionary<string, PictureView>();
 
     public async Task<IActionResult> OnGetAsync([FromQuery] string? page, CancellationToken cancellationToken)
     {
@@ -44,7 +50,21 @@ public sealed class IndexModel(ISearchIndex search) : PageModel
             return NotFound();
         }
 
+        Pictures = await PicturesOfAsync(Results.Hits.Select(h => h.Slug).ToList(), cancellationToken);
         Pagination = new Pagination($"/search?q={Uri.EscapeDataString(query.Text)}", number, pages);
         return Page();
+    }
+
+    private async Task<IReadOnlyDictionary<string, PictureView>> PicturesOfAsync(List<string> slugs, CancellationToken cancellationToken)
+    {
+        if (slugs.Count == 0)
+        {
+            return new Dictionary<string, PictureView>();
+        }
+
+        var featured = await db.Articles.AsNoTracking().Where(a => slugs.Contains(a.Slug) && a.FeaturedMediaId != null)
+            .Select(a => new { a.Slug, a.FeaturedMediaId }).ToListAsync(cancellationToken);
+        var pictures = await PictureView.LoadAsync(db, featured.Select(f => f.FeaturedMediaId), cancellationToken);
+        return featured.Where(f => pictures.ContainsKey(f.FeaturedMediaId!.Value)).ToDictionary(f => f.Slug, f => pictures[f.FeaturedMediaId!.Value]);
     }
 }
