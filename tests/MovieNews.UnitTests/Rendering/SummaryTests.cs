@@ -38,4 +38,8 @@ public sealed class SummaryTests
     [Fact]
     public void Quoted_paragraphs_count_as_sentences() =>
         Assert.Equal("Intro. It was fun to make.", _renderer.Summarise("Intro.\n\n> It was fun to make.", 240));
+
+    [Fact]
+    public void A_pictures_alt_text_is_left_out_of_the_excerpt() =>
+        Assert.Equal("Text. More.", _renderer.Summarise("Text.\n\n![A poster with \"quotes\"](/media/0123456789abcdef0123456789abcdef.jpg \"Caption\")\n\nMore.", 240));
 }

@@ -95,10 +95,24 @@ public sealed class MarkdownRenderer
         return string.Concat(text.AsSpan(0, cut > 0 ? cut : maxLength).TrimEnd(",;:.-–—· "), "…");
     }
 
+    private static bool InPicture(Inline inline)
+    {
+        for (var parent = inline.Parent; parent is not null; parent = parent.Parent)
+        {
+            if (parent is LinkInline { IsImage: true })
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static string TextOf(LeafBlock block)
     {
         var text = new StringBuilder();
-        foreach (var inline in block.Inline?.Descendants() ?? [])
+        // A picture's alt text describes the picture, not the article: excerpts leave it out.
+        foreach (var inline in (block.Inline?.Descendants() ?? []).Where(i => i is not Inline child || !InPicture(child)))
         {
             switch (inline)
             {
