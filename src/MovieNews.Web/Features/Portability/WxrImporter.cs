@@ -161,15 +161,16 @@ public sealed class WxrImporter(MovieNewsDbContext db, MarkdownRenderer renderer
                 continue;
             }
 
-            if (!uploads.TryResolve(name, out var path))
-            {
-                problems.Add($"{name}: outside the uploads folder, not read.");
-                continue;
-            }
-
+            string path;
             byte[] content;
             try
             {
+                if (!uploads.TryResolve(name, out path))
+                {
+                    problems.Add($"{name}: outside the uploads folder, not read.");
+                    continue;
+                }
+
                 var info = new FileInfo(path);
                 if (!info.Exists)
                 {

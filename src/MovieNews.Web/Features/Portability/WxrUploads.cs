@@ -51,6 +51,7 @@ public sealed class UploadsFolder
     /// The full path of a file named relative to the folder; false for a name that would leave it (an absolute path,
     /// a <c>..</c> segment, or a symbolic link pointing out). Whether the file exists is the caller's question.
     /// </summary>
+    /// <exception cref="IOException">A name on the way cannot be looked at (too long, say).</exception>
     public bool TryResolve(string relative, out string fullPath)
     {
         fullPath = string.Empty;
