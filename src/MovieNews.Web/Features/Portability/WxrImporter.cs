@@ -464,7 +464,10 @@ public static class WxrImportCommand
         catch (Exception e) when (e is WxrFormatException or Data.StoredValueTooLongException)
         {
             await output.WriteLineAsync();
-            await output.WriteLineAsync($"{args[1]}: {e.Message} Nothing was imported.");
+            // Pictures are added before the posts' transaction: any added stay in the library, and the next import finds them.
+            await output.WriteLineAsync(uploads is null
+                ? $"{path}: {e.Message} Nothing was imported."
+                : $"{path}: {e.Message} No posts or comments were imported (pictures already added stay in the library; importing again reuses them).");
             return 1;
         }
     }
