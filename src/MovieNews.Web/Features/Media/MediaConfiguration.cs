@@ -14,7 +14,9 @@ internal sealed class MediaItemConfiguration : IEntityTypeConfiguration<MediaIte
         item.Property(m => m.Credit).HasMaxLength(MediaItem.CreditMaxLength);
         item.Property(m => m.UploadedBy).HasMaxLength(256);
         item.Property(m => m.SourceFormat).HasConversion<string>().HasMaxLength(8);
+        item.Property(m => m.ImportKey).HasMaxLength(MediaItem.ImportKeyMaxLength);
         item.HasIndex(m => m.CreatedUtc);
+        item.HasIndex(m => m.ImportKey).IsUnique();
         item.HasMany(m => m.Variants).WithOne().HasForeignKey(v => v.MediaItemId).OnDelete(DeleteBehavior.Cascade);
     }
 }

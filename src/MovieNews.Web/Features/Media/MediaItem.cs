@@ -7,6 +7,7 @@ public sealed class MediaItem
     public const int CaptionMaxLength = 300;
     public const int CreditMaxLength = 120;
     public const int FileNameMaxLength = 200;
+    public const int ImportKeyMaxLength = 300;
 
     public int Id { get; set; }
 
@@ -29,6 +30,9 @@ public sealed class MediaItem
     public double FocalY { get; set; } = 0.5;
     public DateTime CreatedUtc { get; set; }
     public string? UploadedBy { get; set; }
+
+    /// <summary>Where an imported picture came from ("wxr:…"), so importing the same export again finds it instead of adding it twice.</summary>
+    public string? ImportKey { get; set; }
     public List<MediaVariant> Variants { get; set; } = [];
 
     public FocalPoint Focal => new(FocalX, FocalY);

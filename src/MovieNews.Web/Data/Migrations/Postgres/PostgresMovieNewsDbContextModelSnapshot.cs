@@ -627,6 +627,10 @@ namespace MovieNews.Web.Data.Migrations.Postgres
                     b.Property<int>("Height")
                         .HasColumnType("integer");
 
+                    b.Property<string>("ImportKey")
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
                     b.Property<long>("SourceBytes")
                         .HasColumnType("bigint");
 
@@ -645,6 +649,9 @@ namespace MovieNews.Web.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedUtc");
+
+                    b.HasIndex("ImportKey")
+                        .IsUnique();
 
                     b.ToTable("MediaItems", (string)null);
                 });

@@ -603,6 +603,10 @@ namespace MovieNews.Web.Data.Migrations.Sqlite
                     b.Property<int>("Height")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ImportKey")
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("SourceBytes")
                         .HasColumnType("INTEGER");
 
@@ -621,6 +625,9 @@ namespace MovieNews.Web.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("CreatedUtc");
+
+                    b.HasIndex("ImportKey")
+                        .IsUnique();
 
                     b.ToTable("MediaItems", (string)null);
                 });
