@@ -6,6 +6,7 @@
 #   (f) the same bytes as (a) served from memory by a bare Kestrel app (bench/MovieNews.MemoryServer)
 #   (g) with --baseline REF: the article page of the app built from git REF, on its own seeded database
 #   (h) the article page (cached) for a browser asking for Brotli; (i) the same from the --baseline app
+#   (j) the article's first picture variant from /media/; (k) the same file served static by the same app
 # alternating targets, three rounds each. Prints requests/s, p50/p99 and the ratio of each to (f) and (b),
 # peak RSS, the page's bytes, the time to the first answer after start, and the scale check on a generated archive.
 # Usage: bench/load.sh [--postgres] [--baseline REF] [seconds-per-run (default 10)]
@@ -89,6 +90,14 @@ wait_up $MEMORY_PORT
 declare -A URL=( [a]="$ARTICLE" [b]="$BASE/article-copy.html" [c]="$BASE/" [d]="$ARTICLE" [e]="$POST_ARTICLE" [f]="http://127.0.0.1:$MEMORY_PORT/" [h]="$ARTICLE" )
 declare -A NAME=( [a]="article (cached)" [b]="static file" [c]="home" [d]="article (uncached)" [e]="comment posting" [f]="same bytes from memory, bare Kestrel" [h]="article (cached), Brotli" )
 TARGETS=(a b c d e f h)
+# A picture variant of the article (its first WebP) against the same file served static by the same app.
+IMAGE=$(grep -o '/media/[0-9a-f]\{32\}\.webp' "$WORK/app/wwwroot/article-copy.html" | head -1 || true)
+if [ -n "$IMAGE" ]; then
+    curl -s "$BASE$IMAGE" > "$WORK/app/wwwroot/image-copy.webp"
+    URL[j]="$BASE$IMAGE"; NAME[j]="picture variant $(stat -c %s "$WORK/app/wwwroot/image-copy.webp") bytes, /media/"
+    URL[k]="$BASE/image-copy.webp"; NAME[k]="the same picture as a static file"
+    TARGETS+=(j k)
+fi
 if [ -n "$BASELINE" ]; then
     BASELINE_PID=$(start_app "$WORK/baseline-data" $BASELINE_PORT "$WORK/baseline"); PIDS+=("$BASELINE_PID")
     wait_up $BASELINE_PORT
@@ -139,6 +148,9 @@ for t in "${TARGETS[@]}"; do
         "$(echo "${P99[$t]}" | tr ' ' '\n' | grep -v '^$' | tail -1)" "$(echo "$r / $MEMORY" | bc -l)" "$(echo "$r / $STATIC" | bc -l)"
 done
 echo
+if [ -n "$IMAGE" ]; then
+    printf 'Picture variant (j) against the same file served static (k): %.2f\n' "$(echo "$(echo "${RPS[j]}" | median) / $(echo "${RPS[k]}" | median)" | bc -l)"
+fi
 echo "Article page: $PAGE_BYTES bytes ($PAGE_BROTLI with Brotli). Peak RSS under load: $((RSS_KB / 1024)) MB; first answer ${STARTUP} s after start; the posting target now shows: $STORED"
 
 if [ "$PROVIDER" = postgres ]; then
