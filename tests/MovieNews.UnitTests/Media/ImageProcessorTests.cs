@@ -170,4 +170,16 @@ public sealed class ImageProcessorTests
     [Fact]
     public void An_avif_is_recognised_and_refused_with_what_to_do_instead() =>
         Assert.Contains("Save it as JPEG or WebP", Refusal([0, 0, 0, 0x1C, .. "ftypavif"u8, 0, 0, 0, 0, .. "mif1avif"u8, .. new byte[64]]));
+
+    [Theory]
+    [InlineData(1, 2000)]
+    [InlineData(2000, 1)]
+    [InlineData(1, 1)]
+    public void Pictures_of_extreme_shapes_still_get_every_variant(int width, int height)
+    {
+        var result = Processor().Process(TestImages.Encode(width, height, SKEncodedImageFormat.Png), FocalPoint.Centre);
+
+        Assert.Contains(result.Variants, v => v.Purpose == VariantPurpose.Social);
+        Assert.All(result.Variants, v => Assert.True(v.Width >= 1 && v.Height >= 1));
+    }
 }

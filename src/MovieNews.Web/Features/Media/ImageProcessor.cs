@@ -207,7 +207,12 @@ public sealed class ImageProcessor(IOptions<MediaOptions> options)
 
         var window = SKRectI.Round(new SKRect((float)left, (float)top, (float)(left + cropWidth), (float)(top + cropHeight)));
         window.Intersect(new SKRectI(0, 0, picture.Width, picture.Height));
-        using var cropped = picture.Subset(window);
+        if (window.Width < 1 || window.Height < 1)
+        {
+            window = new SKRectI(0, 0, picture.Width, picture.Height);
+        }
+
+        using var cropped = picture.Subset(window) ?? throw new ImageRefusedException("The picture is too small to crop for social networks.");
         using var social = Scale(cropped, SocialWidth, SocialHeight);
         return [new ImageVariant(VariantPurpose.Social, SocialWidth, SocialHeight, "jpg", EncodeJpeg(social))];
     }
