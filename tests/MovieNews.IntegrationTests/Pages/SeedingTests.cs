@@ -9,7 +9,13 @@ using MovieNews.Web.Features.Seeding;
 
 namespace MovieNews.IntegrationTests.Pages;
 
-public sealed class SeedingTests(MovieNewsFactory factory) : IClassFixture<MovieNewsFactory>
+/// <summary>The site as a first start makes it, seed pictures included (other test classes start without them).</summary>
+public sealed class SeedPicturesFactory : MovieNewsFactory
+{
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Seeds:Images"] = "true" };
+}
+
+public sealed class SeedingTests(SeedPicturesFactory factory) : IClassFixture<SeedPicturesFactory>
 {
     [Fact]
     public async Task First_start_imports_every_seed_article()
@@ -181,6 +187,7 @@ public sealed class SeedingTests(MovieNewsFactory factory) : IClassFixture<Movie
         protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
         {
             ["Seeds:Path"] = Path.Combine(DataDirectory, "seeds"),
+            ["Seeds:Images"] = "true",
         };
     }
 
