@@ -71,6 +71,8 @@ public class MovieNewsFactory : WebApplicationFactory<Program>
         builder.UseSetting("Comments:PostAttemptsPerMinute", "100000");
         builder.UseSetting("Admin:Email", AdminEmail);
         builder.UseSetting("Admin:Password", AdminPassword);
+        // Processing the fourteen seed pictures takes seconds per start; the classes that test them turn this on.
+        builder.UseSetting("Seeds:Images", "false");
         foreach (var (key, value) in Settings)
         {
             builder.UseSetting(key, value);

@@ -49,6 +49,21 @@ public sealed class SeedArticleParserTests
         Assert.Equal("a-title-with-a-colon", seed.Slug);
     }
 
+    [Fact]
+    public void An_article_without_an_image_has_none()
+    {
+        Assert.Null(SeedArticleParser.Parse("good.md", Good).Image);
+    }
+
+    [Fact]
+    public void Reads_the_featured_image_and_its_alt_text()
+    {
+        var seed = SeedArticleParser.Parse("pictured.md", Good.Replace(
+            "tags: [movies, netflix]\n", "tags: [movies, netflix]\nimage: images/a-title.jpg\nimageAlt: \" A title card \"\n", StringComparison.Ordinal));
+
+        Assert.Equal(new SeedImage("images/a-title.jpg", "A title card"), seed.Image);
+    }
+
     [Theory]
     [InlineData("no front matter at all", "must start with a '---' line")]
     [InlineData("---\ntitle: x\nauthor: y\npublished: 2022-01-01\nbody without closing fence", "no closing '---' line")]
@@ -61,6 +76,12 @@ public sealed class SeedArticleParserTests
     [InlineData("---\ntitle: x\nslug: Bad Slug\nauthor: y\npublished: 2022-01-01\n---\nbody", "slug 'Bad Slug'")]
     [InlineData("---\ntitle: x\nauthor: y\npublished: 2022-01-01\n---\n   \n", "body after the front matter is empty")]
     [InlineData("---\ntitle: x\nauthor: y\npublished: 2022-01-01\nunknown: field\n---\nbody", "not valid YAML")]
+    [InlineData("---\ntitle: x\nauthor: y\npublished: 2022-01-01\nimage: images/x.jpg\n---\nbody", "'imageAlt' is missing")]
+    [InlineData("---\ntitle: x\nauthor: y\npublished: 2022-01-01\nimage: images/x.jpg\nimageAlt: \"  \"\n---\nbody", "'imageAlt' is missing")]
+    [InlineData("---\ntitle: x\nauthor: y\npublished: 2022-01-01\nimageAlt: A card\n---\nbody", "'image' is not")]
+    [InlineData("---\ntitle: x\nauthor: y\npublished: 2022-01-01\nimage: ../secrets.jpg\nimageAlt: A card\n---\nbody", "inside the seeds folder")]
+    [InlineData("---\ntitle: x\nauthor: y\npublished: 2022-01-01\nimage: /etc/card.jpg\nimageAlt: A card\n---\nbody", "inside the seeds folder")]
+    [InlineData("---\ntitle: x\nauthor: y\npublished: 2022-01-01\nimage: images\\\\x.jpg\nimageAlt: A card\n---\nbody", "forward slashes")]
     public void A_malformed_file_is_reported_with_its_name_and_problem(string text, string problem)
     {
         var error = Assert.Throws<SeedFormatException>(() => SeedArticleParser.Parse("broken.md", text));

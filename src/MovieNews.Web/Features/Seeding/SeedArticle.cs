@@ -7,7 +7,11 @@ public sealed record SeedArticle(
     DateTime PublishedUtc,
     string Excerpt,
     IReadOnlyList<string> Tags,
-    string BodyMarkdown);
+    string BodyMarkdown,
+    SeedImage? Image = null);
+
+/// <summary>A seed article's featured picture: a file under the seeds folder (<c>images/slug.jpg</c>) and its alt text.</summary>
+public sealed record SeedImage(string Path, string AltText);
 
 public sealed class SeedFormatException(string fileName, string problem)
     : Exception($"Seed file '{fileName}' is malformed: {problem}")

@@ -56,7 +56,34 @@ public static class SeedArticleParser
             publishedAt.UtcDateTime,
             meta.Excerpt?.Trim() ?? string.Empty,
             meta.Tags?.Where(t => !string.IsNullOrWhiteSpace(t)).ToList() ?? [],
-            body.Trim() + "\n");
+            body.Trim() + "\n",
+            Image(fileName, meta));
+    }
+
+    /// <summary>
+    /// <c>image</c> is a path relative to the seeds folder, forward slashes, never leaving it; a picture without
+    /// <c>imageAlt</c> is refused here, as the media library would refuse it.
+    /// </summary>
+    private static SeedImage? Image(string fileName, FrontMatter meta)
+    {
+        var path = meta.Image?.Trim();
+        var alt = meta.ImageAlt?.Trim();
+        if (string.IsNullOrEmpty(path))
+        {
+            return string.IsNullOrEmpty(alt)
+                ? null
+                : throw new SeedFormatException(fileName, "front matter field 'imageAlt' is given but 'image' is not");
+        }
+
+        if (path.Contains('\\', StringComparison.Ordinal) || path.StartsWith('/') || System.IO.Path.IsPathRooted(path)
+            || path.Split('/').Any(segment => segment is "" or "." or ".."))
+        {
+            throw new SeedFormatException(fileName, $"image '{path}' must be a path inside the seeds folder with forward slashes, such as images/my-article.jpg");
+        }
+
+        return string.IsNullOrEmpty(alt)
+            ? throw new SeedFormatException(fileName, $"front matter field 'imageAlt' is missing: describe image '{path}' for readers who cannot see it")
+            : new SeedImage(path, alt);
     }
 
     private static (string FrontMatter, string Body) Split(string fileName, string text)
@@ -89,5 +116,7 @@ public static class SeedArticleParser
         public string? Published { get; set; }
         public string? Excerpt { get; set; }
         public List<string>? Tags { get; set; }
+        public string? Image { get; set; }
+        public string? ImageAlt { get; set; }
     }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using MovieNews.Web.Data;
 using MovieNews.Web.Features.Articles;
 using MovieNews.Web.Features.Comments;
+using MovieNews.Web.Features.Media;
 using MovieNews.Web.Features.Moderation;
 
 namespace MovieNews.Web.Features.Seeding;
@@ -14,6 +15,12 @@ public sealed class SeedOptions
 
     /// <summary>Turn off to start with an empty site.</summary>
     public bool Enabled { get; set; } = true;
+
+    /// <summary>
+    /// Turn off to import the articles without their featured pictures: each picture costs a second or two of
+    /// processing on the first start (the test suite turns it off except where the pictures are tested).
+    /// </summary>
+    public bool Images { get; set; } = true;
 }
 
 /// <summary>Imports the seed content through the same authoring service editors use.</summary>
@@ -21,6 +28,7 @@ public sealed class SeedImporter(
     MovieNewsDbContext db,
     ArticleAuthoring authoring,
     CommentWriter comments,
+    MediaLibrary media,
     IOptions<SeedOptions> options,
     ILogger<SeedImporter> logger)
 {
@@ -49,16 +57,33 @@ public sealed class SeedImporter(
         return imported;
     }
 
-    private async Task<int> ImportArticlesAsync(List<SeedArticle> seeds, CancellationToken cancellationToken)
+    private async Task<int> ImportArticlesAsync(List<(string FileName, SeedArticle Seed)> seeds, CancellationToken cancellationToken)
     {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var existing = await db.Articles.Select(a => a.Slug).ToListAsync(cancellationToken);
+        var missing = seeds.Where(s => !existing.Contains(s.Seed.Slug)).ToList();
+
+        // Pictures first, outside the articles' transaction: the database store writes files through a
+        // connection of its own, which would wait forever on SQLite for the lock this transaction holds.
+        var pictures = new Dictionary<string, int>();
+        var pictured = options.Value.Images ? missing.Where(s => s.Seed.Image is not null).ToList() : [];
+        if (pictured.Count > 0)
+        {
+            logger.LogInformation("Processing {Count} seed pictures", pictured.Count);
+        }
+
+        foreach (var (fileName, seed) in pictured)
+        {
+            pictures[seed.Slug] = await UploadImageAsync(fileName, seed.Image!, cancellationToken);
+        }
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var imported = 0;
-        foreach (var seed in seeds.Where(s => !existing.Contains(s.Slug)))
+        foreach (var (_, seed) in missing)
         {
             await authoring.CreateAsync(
                 new ArticleInput(seed.Title, seed.Slug, seed.Excerpt, seed.BodyMarkdown, seed.Author,
-                    ArticleStatus.Published, seed.PublishedUtc, seed.Tags),
+                    ArticleStatus.Published, seed.PublishedUtc, seed.Tags,
+                    FeaturedMediaId: pictures.TryGetValue(seed.Slug, out var mediaId) ? mediaId : null),
                 savedBy: "seed import",
                 cancellationToken);
             imported++;
@@ -121,6 +146,23 @@ public sealed class SeedImporter(
         return imported;
     }
 
+    /// <summary>The picture goes through the media library like an editor's upload; one it refuses stops the import.</summary>
+    private async Task<int> UploadImageAsync(string fileName, SeedImage image, CancellationToken cancellationToken)
+    {
+        var content = await File.ReadAllBytesAsync(ImagePath(image), cancellationToken);
+        var result = await media.UploadAsync(System.IO.Path.GetFileName(image.Path), content,
+            new MediaDescription(image.AltText, Caption: null, Credit: null), uploadedBy: "seed import", cancellationToken);
+        return result switch
+        {
+            UploadResult.Uploaded uploaded => uploaded.Item.Id,
+            UploadResult.Refused refused => throw new SeedFormatException(fileName,
+                $"image '{image.Path}' was refused by the media library: {string.Join(" ", refused.Errors.Values)}"),
+            _ => throw new InvalidOperationException($"Unknown upload result {result}."),
+        };
+    }
+
+    private string ImagePath(SeedImage image) => System.IO.Path.Combine(SeedFolder, image.Path);
+
     private List<(string FileName, SeedCommentFile File)> ReadCommentFiles()
     {
         var folder = System.IO.Path.Combine(SeedFolder, "comments");
@@ -134,7 +176,7 @@ public sealed class SeedImporter(
 
     private string SeedFolder => System.IO.Path.GetFullPath(options.Value.Path, AppContext.BaseDirectory);
 
-    private List<SeedArticle> ReadArticles()
+    private List<(string FileName, SeedArticle Seed)> ReadArticles()
     {
         var folder = System.IO.Path.Combine(SeedFolder, "articles");
         if (!Directory.Exists(folder))
@@ -143,11 +185,20 @@ public sealed class SeedImporter(
             return [];
         }
 
-        var seeds = Directory.EnumerateFiles(folder, "*.md")
-            .Order(StringComparer.Ordinal)
-            .Select(file => SeedArticleParser.Parse(System.IO.Path.GetFileName(file), File.ReadAllText(file)))
-            .ToList();
-        var duplicate = seeds.GroupBy(s => s.Slug).FirstOrDefault(g => g.Count() > 1);
+        var seeds = new List<(string FileName, SeedArticle Seed)>();
+        foreach (var file in Directory.EnumerateFiles(folder, "*.md").Order(StringComparer.Ordinal))
+        {
+            var fileName = System.IO.Path.GetFileName(file);
+            var seed = SeedArticleParser.Parse(fileName, File.ReadAllText(file));
+            if (seed.Image is { } image && !File.Exists(ImagePath(image)))
+            {
+                throw new SeedFormatException(fileName, $"image '{image.Path}' does not exist (looked for {ImagePath(image)})");
+            }
+
+            seeds.Add((fileName, seed));
+        }
+
+        var duplicate = seeds.GroupBy(s => s.Seed.Slug).FirstOrDefault(g => g.Count() > 1);
         return duplicate is null
             ? seeds
             : throw new SeedFormatException(duplicate.Key, "two seed files share this slug");
