@@ -30,6 +30,7 @@ public sealed class SeedingTests(SeedPicturesFactory factory) : IClassFixture<Se
     [Fact]
     public async Task Every_seed_article_has_a_featured_title_card_with_alt_text_uploaded_by_the_seed_import()
     {
+        await factory.Services.GetRequiredService<SeedPictures>().Completion.WaitAsync(TimeSpan.FromMinutes(3));
         await using var scope = factory.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<MovieNewsDbContext>();
 
@@ -51,6 +52,8 @@ public sealed class SeedingTests(SeedPicturesFactory factory) : IClassFixture<Se
     [Fact]
     public async Task The_reference_article_shows_its_title_card_as_the_hero_and_the_social_card()
     {
+        // The pictures are made after the site starts; the first page views come before them.
+        await factory.Services.GetRequiredService<SeedPictures>().Completion.WaitAsync(TimeSpan.FromMinutes(3));
         var page = await factory.CreateBrowserClient("203.0.113.140").GetOkPageAsync("/articles/will-there-be-a-purple-hearts-2");
 
         var hero = page.QuerySelector("figure.hero img");
@@ -82,6 +85,7 @@ public sealed class SeedingTests(SeedPicturesFactory factory) : IClassFixture<Se
     public async Task A_seed_without_an_image_still_imports_beside_one_with_an_image()
     {
         using var mixed = new MixedSeedFactory();
+        await mixed.Services.GetRequiredService<SeedPictures>().Completion.WaitAsync(TimeSpan.FromMinutes(3));
         _ = mixed.CreateClient();
 
         await using var scope = mixed.Services.CreateAsyncScope();

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Options;
 using MovieNews.Web.Data;
 using MovieNews.Web.Features.Articles;
 using MovieNews.Web.Features.Comments;
-using MovieNews.Web.Features.Media;
 using MovieNews.Web.Features.Moderation;
 
 namespace MovieNews.Web.Features.Seeding;
@@ -17,8 +16,8 @@ public sealed class SeedOptions
     public bool Enabled { get; set; } = true;
 
     /// <summary>
-    /// Turn off to import the articles without their featured pictures: each picture costs a second or two of
-    /// processing on the first start (the test suite turns it off except where the pictures are tested).
+    /// Turn off to import the articles without their featured pictures. They are processed in the background
+    /// after the first start (a second or two each); the test suite turns them off except where they are tested.
     /// </summary>
     public bool Images { get; set; } = true;
 }
@@ -28,7 +27,7 @@ public sealed class SeedImporter(
     MovieNewsDbContext db,
     ArticleAuthoring authoring,
     CommentWriter comments,
-    MediaLibrary media,
+    SeedPictures pictures,
     IOptions<SeedOptions> options,
     ILogger<SeedImporter> logger)
 {
@@ -62,34 +61,26 @@ public sealed class SeedImporter(
         var existing = await db.Articles.Select(a => a.Slug).ToListAsync(cancellationToken);
         var missing = seeds.Where(s => !existing.Contains(s.Seed.Slug)).ToList();
 
-        // Pictures first, outside the articles' transaction: the database store writes files through a
-        // connection of its own, which would wait forever on SQLite for the lock this transaction holds.
-        var pictures = new Dictionary<string, int>();
-        var pictured = options.Value.Images ? missing.Where(s => s.Seed.Image is not null).ToList() : [];
-        if (pictured.Count > 0)
-        {
-            logger.LogInformation("Processing {Count} seed pictures", pictured.Count);
-        }
-
-        foreach (var (fileName, seed) in pictured)
-        {
-            pictures[seed.Slug] = await UploadImageAsync(fileName, seed.Image!, cancellationToken);
-        }
-
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var imported = 0;
         foreach (var (_, seed) in missing)
         {
             await authoring.CreateAsync(
                 new ArticleInput(seed.Title, seed.Slug, seed.Excerpt, seed.BodyMarkdown, seed.Author,
-                    ArticleStatus.Published, seed.PublishedUtc, seed.Tags,
-                    FeaturedMediaId: pictures.TryGetValue(seed.Slug, out var mediaId) ? mediaId : null),
+                    ArticleStatus.Published, seed.PublishedUtc, seed.Tags),
                 savedBy: "seed import",
                 cancellationToken);
             imported++;
         }
 
         await transaction.CommitAsync(cancellationToken);
+
+        // The pictures come after the site has started (SeedPictures): processing them takes seconds each.
+        if (options.Value.Images)
+        {
+            pictures.Enqueue(missing.Where(s => s.Seed.Image is not null)
+                .Select(s => new PendingSeedPicture(s.FileName, s.Seed.Slug, ImagePath(s.Seed.Image!), s.Seed.Image!.AltText)));
+        }
 
         if (imported > 0)
         {
@@ -144,21 +135,6 @@ public sealed class SeedImporter(
         }
 
         return imported;
-    }
-
-    /// <summary>The picture goes through the media library like an editor's upload; one it refuses stops the import.</summary>
-    private async Task<int> UploadImageAsync(string fileName, SeedImage image, CancellationToken cancellationToken)
-    {
-        var content = await File.ReadAllBytesAsync(ImagePath(image), cancellationToken);
-        var result = await media.UploadAsync(System.IO.Path.GetFileName(image.Path), content,
-            new MediaDescription(image.AltText, Caption: null, Credit: null), uploadedBy: "seed import", cancellationToken);
-        return result switch
-        {
-            UploadResult.Uploaded uploaded => uploaded.Item.Id,
-            UploadResult.Refused refused => throw new SeedFormatException(fileName,
-                $"image '{image.Path}' was refused by the media library: {string.Join(" ", refused.Errors.Values)}"),
-            _ => throw new InvalidOperationException($"Unknown upload result {result}."),
-        };
     }
 
     private string ImagePath(SeedImage image) => System.IO.Path.Combine(SeedFolder, image.Path);

@@ -6,6 +6,8 @@ public static class SeedingServiceExtensions
     {
         services.Configure<SeedOptions>(configuration.GetSection("Seeds"));
         services.AddScoped<SeedImporter>();
+        services.AddSingleton<SeedPictures>();
+        services.AddHostedService(provider => provider.GetRequiredService<SeedPictures>());
         return services;
     }
 }
