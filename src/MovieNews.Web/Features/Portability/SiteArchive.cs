@@ -99,6 +99,8 @@ public sealed class SiteArchive(MovieNewsDbContext db, MarkdownRenderer renderer
             imported.Add(article);
         }
 
+        // The last article's revisions are saved by nothing else when it has no comments.
+        await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         foreach (var article in imported)
         {
