@@ -377,7 +377,7 @@ public static class SiteArchiveCommands
         try
         {
             var count = await scope.ServiceProvider.GetRequiredService<SiteArchive>().ImportAsync(export, CancellationToken.None);
-            await output.WriteLineAsync($"Imported {count} articles ({export.Articles.Count - count} already present) and the {export.Media?.Count ?? 0} pictures of the file's media library.");
+            await output.WriteLineAsync($"Imported {count} articles ({export.Articles.Count - count} already present); the file's {export.Media?.Count ?? 0} pictures are in the library (none is added twice).");
             return 0;
         }
         catch (Exception e) when (e is StoredValueTooLongException or InvalidDataException)
