@@ -1,7 +1,12 @@
 using System.Net;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using MovieNews.IntegrationTests.Support;
+using MovieNews.TestSupport;
+using MovieNews.Web.Data;
 using MovieNews.Web.Features.Articles;
+using MovieNews.Web.Features.Media;
 using static MovieNews.IntegrationTests.Support.CommentForms;
 
 namespace MovieNews.IntegrationTests.Admin;
@@ -70,6 +75,40 @@ public sealed class PrivacyTests(MovieNewsFactory factory) : IClassFixture<Movie
         Assert.Equal("Someone else", Assert.Single(await factory.CommentsOnAsync("privacy-delete")).BodyMarkdown);
         var log = await admin.GetOkPageAsync("/admin/audit");
         Assert.DoesNotContain("gone@example.com", log.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_published_picture_tells_readers_neither_who_uploaded_it_nor_where_it_was_taken()
+    {
+        var admin = await factory.SignedInAdminAsync();
+        var upload = await admin.UploadAsync(TestImages.WithExif(TestImages.Jpeg(1600, 900), orientation: 1), "pat-at-home-42-elm-street.jpg", "A porch");
+        var id = upload.UploadedId();
+        await using var scope = factory.Services.CreateAsyncScope();
+        var item = await scope.ServiceProvider.GetRequiredService<MovieNewsDbContext>().MediaItems.AsNoTracking().Include(m => m.Variants).SingleAsync(m => m.Id == id);
+        Assert.Equal(MovieNewsFactory.AdminEmail, item.UploadedBy);
+        Assert.Equal(HttpStatusCode.Redirect, (await admin.SubmitAsync("/admin/articles/edit", "#article-editor", new Dictionary<string, string?>
+        {
+            ["Input.Title"] = "A pictured privacy check",
+            ["Input.Slug"] = "privacy-picture",
+            ["Input.Body"] = MediaMarkdown.ImageFor(item),
+            ["Input.Status"] = "Published",
+            ["Input.FeaturedMediaId"] = id.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        }, "button[formaction*=Save]")).StatusCode);
+
+        var reader = factory.CreateBrowserClient("172.16.2.1");
+        foreach (var address in new[] { "/articles/privacy-picture", "/", "/feed.xml" })
+        {
+            var text = await reader.GetStringAsync(address);
+            Assert.DoesNotContain(MovieNewsFactory.AdminEmail, text, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("elm-street", text, StringComparison.Ordinal);
+        }
+
+        foreach (var variant in item.Variants)
+        {
+            var bytes = await reader.GetByteArrayAsync(variant.Url);
+            Assert.False(TestImages.Contains(bytes, TestImages.GpsMarker));
+            Assert.False(TestImages.Contains(bytes, MovieNewsFactory.AdminEmail));
+        }
     }
 
     [Fact]

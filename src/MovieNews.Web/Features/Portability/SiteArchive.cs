@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using MovieNews.Web.Data;
 using MovieNews.Web.Features.Articles;
 using MovieNews.Web.Features.Comments;
+using MovieNews.Web.Features.Media;
 using MovieNews.Web.Features.Moderation;
 using MovieNews.Web.Features.Rendering;
 using MovieNews.Web.Features.Search;
@@ -17,20 +18,35 @@ public sealed record ArchivedComment(
     int Key, int? ParentKey, string AuthorName, string? AuthorEmail, string? AuthorWebsite, string BodyMarkdown,
     CommentStatus Status, List<string> ModerationReasons, string ClientHash, DateTime CreatedUtc, bool IsStaffReply);
 
+/// <param name="FeaturedMedia">The <see cref="ArchivedMedia.Key"/> of the featured picture (format 2 on).</param>
+/// <param name="BodyMedia">The keys of the library pictures the body shows (format 2 on).</param>
 public sealed record ArchivedArticle(
     string Slug, string Title, string Excerpt, string BodyMarkdown, string AuthorName, ArticleStatus Status,
     DateTime? PublishedUtc, DateTime CreatedUtc, DateTime UpdatedUtc, DateTime? DeletedUtc, bool CommentsOpen,
-    List<string> Tags, List<ArchivedRevision> Revisions, List<ArchivedComment> Comments);
+    List<string> Tags, List<ArchivedRevision> Revisions, List<ArchivedComment> Comments,
+    int? FeaturedMedia = null, List<int>? BodyMedia = null);
 
-public sealed record SiteExport(int FormatVersion, DateTime ExportedUtc, List<ArchivedArticle> Articles);
+/// <summary>One stored file of a picture; <paramref name="Content"/> (base64 in JSON) is null when the site had lost the file.</summary>
+public sealed record ArchivedVariant(string Key, VariantPurpose Purpose, int Width, int Height, byte[]? Content);
+
+/// <summary>A library picture; <paramref name="Key"/> only links it to the articles in the same file.</summary>
+public sealed record ArchivedMedia(
+    int Key, string FileName, string AltText, string? Caption, string? Credit, int Width, int Height,
+    ImageFormat SourceFormat, long SourceBytes, double FocalX, double FocalY, DateTime CreatedUtc, string? UploadedBy,
+    List<ArchivedVariant> Variants);
+
+/// <param name="Media">The media library (format 2 on); a format 1 file has none.</param>
+public sealed record SiteExport(int FormatVersion, DateTime ExportedUtc, List<ArchivedArticle> Articles, List<ArchivedMedia>? Media = null);
 
 /// <summary>
 /// Everything a site is — articles, tags, comments with their threads and verdicts, revisions — as one JSON
 /// document, and back. Importing skips articles whose slug exists, so it can be repeated safely.
+/// Format 2 adds the media library (every picture with its files, base64) and each article's pictures;
+/// format 1 files (no media) still import.
 /// </summary>
-public sealed class SiteArchive(MovieNewsDbContext db, MarkdownRenderer renderer, CommentWriter comments, ISearchIndex search, TimeProvider clock)
+public sealed class SiteArchive(MovieNewsDbContext db, MarkdownRenderer renderer, CommentWriter comments, ISearchIndex search, IMediaStore media, TimeProvider clock)
 {
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
 
     public static readonly JsonSerializerOptions Json = new()
     {
@@ -40,26 +56,53 @@ public sealed class SiteArchive(MovieNewsDbContext db, MarkdownRenderer renderer
 
     public async Task<SiteExport> ExportAsync(CancellationToken cancellationToken)
     {
-        var articles = await db.Articles.AsNoTracking().AsSplitQuery().Include(a => a.Tags).OrderBy(a => a.Id).ToListAsync(cancellationToken);
+        var articles = await db.Articles.AsNoTracking().AsSplitQuery().Include(a => a.Tags).Include(a => a.BodyMedia).OrderBy(a => a.Id).ToListAsync(cancellationToken);
         var revisions = (await db.ArticleRevisions.AsNoTracking().OrderBy(r => r.Version).ToListAsync(cancellationToken)).ToLookup(r => r.ArticleId);
         var comments = (await db.Comments.AsNoTracking().OrderBy(c => c.CreatedUtc).ThenBy(c => c.Id).ToListAsync(cancellationToken)).ToLookup(c => c.ArticleId);
+        var library = await ExportMediaAsync(cancellationToken);
         return new SiteExport(FormatVersion, clock.GetUtcNow().UtcDateTime, articles.Select(a => new ArchivedArticle(
             a.Slug, a.Title, a.Excerpt, a.BodyMarkdown, a.AuthorName, a.Status, a.PublishedUtc, a.CreatedUtc, a.UpdatedUtc, a.DeletedUtc,
             a.CommentsOpen, [.. a.Tags.Select(t => t.Name).Order(StringComparer.Ordinal)],
             [.. revisions[a.Id].Select(r => new ArchivedRevision(r.Version, r.Title, r.Excerpt, r.BodyMarkdown, r.SavedBy, r.SavedUtc))],
             [.. comments[a.Id].Select(c => new ArchivedComment(c.Id, c.ParentId, c.AuthorName, c.AuthorEmail, c.AuthorWebsite, c.BodyMarkdown,
-                c.Status, c.ModerationReasons, c.ClientHash, c.CreatedUtc, c.IsStaffReply))])).ToList());
+                c.Status, c.ModerationReasons, c.ClientHash, c.CreatedUtc, c.IsStaffReply))],
+            a.FeaturedMediaId, [.. a.BodyMedia.Select(m => m.Id).Order()])).ToList(), library);
+    }
+
+    /// <summary>Every picture with the bytes of its files, read from whichever store the site uses.</summary>
+    private async Task<List<ArchivedMedia>> ExportMediaAsync(CancellationToken cancellationToken)
+    {
+        var items = await db.MediaItems.AsNoTracking().Include(m => m.Variants).OrderBy(m => m.Id).ToListAsync(cancellationToken);
+        var archived = new List<ArchivedMedia>(items.Count);
+        foreach (var m in items)
+        {
+            var variants = new List<ArchivedVariant>(m.Variants.Count);
+            foreach (var v in m.Variants.OrderBy(v => v.Id))
+            {
+                variants.Add(new ArchivedVariant(v.Key, v.Purpose, v.Width, v.Height, await media.ReadAsync(v.Key, cancellationToken)));
+            }
+
+            archived.Add(new ArchivedMedia(m.Id, m.FileName, m.AltText, m.Caption, m.Credit, m.Width, m.Height, m.SourceFormat, m.SourceBytes,
+                m.FocalX, m.FocalY, m.CreatedUtc, m.UploadedBy, variants));
+        }
+
+        return archived;
     }
 
     /// <returns>How many articles were imported (existing slugs are skipped).</returns>
     public async Task<int> ImportAsync(SiteExport export, CancellationToken cancellationToken)
     {
-        if (export.FormatVersion != FormatVersion)
+        if (export.FormatVersion is < 1 or > FormatVersion)
         {
-            throw new InvalidDataException($"This file has format version {export.FormatVersion}; this MovieNews reads version {FormatVersion}.");
+            throw new InvalidDataException($"This file has format version {export.FormatVersion}; this MovieNews reads versions 1 to {FormatVersion}.");
         }
 
+        // Files first, outside the transaction (the database store writes them on a connection of its own):
+        // a failed import leaves only unused files, as a failed upload does.
+        var library = export.Media ?? [];
+        await SaveMediaFilesAsync(library, cancellationToken);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var pictures = await ImportMediaAsync(library, cancellationToken);
         var existing = (await db.Articles.Select(a => a.Slug).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
         var tags = new TagSet(await db.Tags.ToListAsync(cancellationToken));
         var imported = new List<Article>();
@@ -82,6 +125,10 @@ public sealed class SiteArchive(MovieNewsDbContext db, MarkdownRenderer renderer
                 CommentsOpen = archived.CommentsOpen,
                 Version = Math.Max(1, archived.Revisions.Count),
                 Tags = tags.For(archived.Tags),
+                FeaturedMediaId = archived.FeaturedMedia is { } featured
+                    ? pictures.TryGetValue(featured, out var picture) ? picture.Id : throw new InvalidDataException($"Article '{archived.Slug}': its featured picture {featured} is not in the file.")
+                    : null,
+                BodyMedia = await BodyMediaAsync(archived, pictures, cancellationToken),
             };
             db.Articles.Add(article);
             await db.SaveChangesAsync(cancellationToken);
@@ -99,6 +146,8 @@ public sealed class SiteArchive(MovieNewsDbContext db, MarkdownRenderer renderer
             imported.Add(article);
         }
 
+        // The last article's revisions are saved by nothing else when it has no comments.
+        await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         foreach (var article in imported)
         {
@@ -106,6 +155,116 @@ public sealed class SiteArchive(MovieNewsDbContext db, MarkdownRenderer renderer
         }
 
         return imported.Count;
+    }
+
+    private async Task SaveMediaFilesAsync(List<ArchivedMedia> library, CancellationToken cancellationToken)
+    {
+        foreach (var variant in library.SelectMany(m => m.Variants))
+        {
+            if (!MediaAddresses.IsKey(variant.Key))
+            {
+                throw new InvalidDataException($"\"{variant.Key}\" is not a media file name this site writes.");
+            }
+
+            if (variant.Content is not { } content)
+            {
+                continue;
+            }
+
+            // The key is the hash of the bytes and the address says what they are: a file that is not what its
+            // key says would be served under an address that promises something else.
+            var extension = variant.Key[(variant.Key.LastIndexOf('.') + 1)..];
+            var format = ImageFormats.Detect(content);
+            if (MediaAddresses.KeyFor(content, extension) != variant.Key
+                || format != (extension == "webp" ? ImageFormat.WebP : ImageFormat.Jpeg))
+            {
+                throw new InvalidDataException($"Media file {variant.Key}: its content is not the file its name promises.");
+            }
+
+            await media.SaveAsync(variant.Key, content, cancellationToken);
+        }
+    }
+
+    /// <summary>
+    /// Adds the pictures not already here and maps each archive key to its picture. A picture counts as here when
+    /// one with the same <see cref="Signature"/> exists (each existing picture answers for one archived picture),
+    /// so importing the same file again adds nothing and two uploads of one photo stay two pictures.
+    /// </summary>
+    private async Task<Dictionary<int, MediaItem>> ImportMediaAsync(List<ArchivedMedia> library, CancellationToken cancellationToken)
+    {
+        var map = new Dictionary<int, MediaItem>();
+        if (library.Count == 0)
+        {
+            return map;
+        }
+
+        var existing = (await db.MediaItems.Include(m => m.Variants).ToListAsync(cancellationToken))
+            .GroupBy(m => Signature(m.CreatedUtc, m.FileName, m.Variants.Select(v => (v.Key, v.Purpose))))
+            .ToDictionary(g => g.Key, g => new Queue<MediaItem>(g.OrderBy(m => m.Id)), StringComparer.Ordinal);
+        foreach (var archived in library)
+        {
+            if (map.ContainsKey(archived.Key))
+            {
+                throw new InvalidDataException($"Picture {archived.Key} is in the file twice.");
+            }
+
+            if (existing.TryGetValue(Signature(archived.CreatedUtc, archived.FileName, archived.Variants.Select(v => (v.Key, v.Purpose))), out var same) && same.TryDequeue(out var found))
+            {
+                map[archived.Key] = found;
+                continue;
+            }
+
+            var item = new MediaItem
+            {
+                FileName = archived.FileName,
+                AltText = archived.AltText,
+                Caption = archived.Caption,
+                Credit = archived.Credit,
+                Width = archived.Width,
+                Height = archived.Height,
+                SourceFormat = archived.SourceFormat,
+                SourceBytes = archived.SourceBytes,
+                FocalX = archived.FocalX,
+                FocalY = archived.FocalY,
+                CreatedUtc = archived.CreatedUtc,
+                UploadedBy = archived.UploadedBy,
+                Variants = [.. archived.Variants.Select(v => new MediaVariant
+                {
+                    Key = v.Key,
+                    Purpose = v.Purpose,
+                    Width = v.Width,
+                    Height = v.Height,
+                    Bytes = v.Content?.Length ?? 0,
+                })],
+            };
+            db.MediaItems.Add(item);
+            map[archived.Key] = item;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return map;
+    }
+
+    /// <summary>
+    /// What a picture is across sites: its upload time (to the microsecond PostgreSQL keeps), its name and its width
+    /// files (the social crop's file changes with the focal point, so it is left out).
+    /// </summary>
+    private static string Signature(DateTime createdUtc, string fileName, IEnumerable<(string Key, VariantPurpose Purpose)> variants) =>
+        string.Join("|", (createdUtc.Ticks / 10).ToString(CultureInfo.InvariantCulture), fileName,
+            string.Join(",", variants.Where(v => v.Purpose == VariantPurpose.Width).Select(v => v.Key).Order(StringComparer.Ordinal)));
+
+    /// <summary>The pictures the file says the body shows; a format 1 file says nothing, so the Markdown's addresses decide, as when an editor saves.</summary>
+    private async Task<List<MediaItem>> BodyMediaAsync(ArchivedArticle article, Dictionary<int, MediaItem> pictures, CancellationToken cancellationToken)
+    {
+        if (article.BodyMedia is { } keys)
+        {
+            return [.. keys.Distinct().Select(k => pictures.TryGetValue(k, out var picture)
+                ? picture
+                : throw new InvalidDataException($"Article '{article.Slug}': picture {k} is not in the file."))];
+        }
+
+        var mentioned = MediaAddresses.KeysIn(article.BodyMarkdown);
+        return mentioned.Count == 0 ? [] : await db.MediaItems.Where(m => m.Variants.Any(v => mentioned.Contains(v.Key))).ToListAsync(cancellationToken);
     }
 
     private static string Rendered(ArchivedArticle article, Func<string> render)
@@ -176,7 +335,15 @@ public static class SiteArchiveCommands
             }
         }
 
-        await output.WriteLineAsync($"Exported {export.Articles.Count} articles and {export.Articles.Sum(a => a.Comments.Count)} comments to {path}.");
+        var library = export.Media ?? [];
+        await output.WriteLineAsync($"Exported {export.Articles.Count} articles, {export.Articles.Sum(a => a.Comments.Count)} comments and {library.Count} pictures to {path}.");
+        var lost = library.SelectMany(m => m.Variants).Where(v => v.Content is null).Select(v => v.Key).Distinct().ToList();
+        if (lost.Count > 0)
+        {
+            // The export still happens (everything else is there); the site was already serving nothing at these addresses.
+            await output.WriteLineAsync($"Warning: {lost.Count} media files were missing from the store and are not in the export: {string.Join(", ", lost)}.");
+        }
+
         return 0;
     }
 
@@ -210,10 +377,10 @@ public static class SiteArchiveCommands
         try
         {
             var count = await scope.ServiceProvider.GetRequiredService<SiteArchive>().ImportAsync(export, CancellationToken.None);
-            await output.WriteLineAsync($"Imported {count} articles ({export.Articles.Count - count} already present).");
+            await output.WriteLineAsync($"Imported {count} articles ({export.Articles.Count - count} already present); the file's {export.Media?.Count ?? 0} pictures are in the library (none is added twice).");
             return 0;
         }
-        catch (StoredValueTooLongException e)
+        catch (Exception e) when (e is StoredValueTooLongException or InvalidDataException)
         {
             await output.WriteLineAsync($"{args[1]}: {e.Message} Nothing was imported.");
             return 1;
