@@ -106,8 +106,16 @@ public abstract class MediaLibraryTests(MovieNewsFactory factory)
     [InlineData("/media/..%2F..%2Fappsettings.json")]
     [InlineData("/media/movienews.db")]
     [InlineData("/media/0123456789abcdef0123456789abcdef.svg")]
-    public async Task Addresses_that_are_no_stored_file_answer_404(string url) =>
-        Assert.Equal(HttpStatusCode.NotFound, (await Factory.CreateBrowserClient("203.0.113.92").GetAsync(url)).StatusCode);
+    public async Task Addresses_that_are_no_stored_file_answer_404_that_no_cache_keeps(string url)
+    {
+        var response = await Factory.CreateBrowserClient("203.0.113.92").GetAsync(url);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        if (url.StartsWith("/media/0123", StringComparison.Ordinal))
+        {
+            Assert.True(response.Headers.CacheControl?.NoStore, "a 404 for a key must not be cached");
+        }
+    }
 
     public static TheoryData<string, string, string> BadFiles => new()
     {
@@ -250,9 +258,35 @@ public abstract class MediaLibraryTests(MovieNewsFactory factory)
         var card = home.QuerySelectorAll(".article-summary").Single(a => a.TextContent.Contains("Pictured pictured-hero", StringComparison.Ordinal));
         Assert.NotNull(card.QuerySelector(".card-picture img[srcset][sizes][width][height]"));
 
+        var rss = System.Xml.Linq.XDocument.Parse(await Factory.CreateBrowserClient("203.0.113.95").GetStringAsync("/feed.xml"));
+        var enclosure = rss.Descendants("item").Single(i => i.Element("title")!.Value == "Pictured pictured-hero").Element("enclosure")!;
+        Assert.EndsWith(social.Url, enclosure.Attribute("url")!.Value, StringComparison.Ordinal);
+        Assert.Equal(("image/jpeg", social.Bytes.ToString(System.Globalization.CultureInfo.InvariantCulture)), (enclosure.Attribute("type")!.Value, enclosure.Attribute("length")!.Value));
+        var atom = await Factory.CreateBrowserClient("203.0.113.95").GetStringAsync("/atom.xml");
+        Assert.Contains("rel=\"enclosure\"", atom, StringComparison.Ordinal);
+        Assert.Contains(social.Url, atom, StringComparison.Ordinal);
+
         var search = await Factory.CreateBrowserClient("203.0.113.95").GetOkPageAsync("/search?q=pictured");
         var hit = search.QuerySelectorAll(".article-summary").Single(a => a.TextContent.Contains("Pictured pictured-hero", StringComparison.Ordinal));
         Assert.NotNull(hit.QuerySelector(".card-picture img[srcset][loading='lazy']"));
+    }
+
+    [Fact]
+    public async Task New_words_for_a_featured_picture_reach_its_cached_article_at_once()
+    {
+        var (client, id) = await UploadedAsync(TestImages.Jpeg(1200, 800), alt: "First words");
+        await PublishAsync(client, "words-change", id);
+        var reader = Factory.CreateBrowserClient("203.0.113.88");
+        var before = await reader.GetAsync("/articles/words-change");
+        Assert.Contains("First words", await before.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        await client.SubmitAsync($"/admin/media/{id}", "#describe-form", new Dictionary<string, string?> { ["AltText"] = "Second words" });
+
+        using var revalidate = new HttpRequestMessage(HttpMethod.Get, "/articles/words-change");
+        revalidate.Headers.IfNoneMatch.Add(before.Headers.ETag!);
+        var after = await reader.SendAsync(revalidate);
+        Assert.Equal(HttpStatusCode.OK, after.StatusCode);
+        Assert.Equal("Second words", (await HtmlClient.ParseAsync(after)).QuerySelector("figure.hero img")!.GetAttribute("alt"));
     }
 
     [Fact]
@@ -335,7 +369,7 @@ public abstract class MediaLibraryTests(MovieNewsFactory factory)
     }
 
     [Fact]
-    public async Task Moving_the_focal_point_makes_a_new_social_card_and_retires_the_old()
+    public async Task Moving_the_focal_point_makes_a_new_social_card_and_keeps_the_old_file_for_pages_that_name_it()
     {
         var (client, id) = await UploadedAsync(TestImages.Jpeg(3000, 1000));
         var before = (await StoredAsync(id)).Variants.Single(v => v.Purpose == VariantPurpose.Social);
@@ -348,7 +382,7 @@ public abstract class MediaLibraryTests(MovieNewsFactory factory)
         Assert.NotEqual(before.Key, social.Key);
         Assert.Equal(0.05, after.FocalX, 3);
         var reader = Factory.CreateBrowserClient("203.0.113.98");
-        Assert.Equal(HttpStatusCode.NotFound, (await reader.GetAsync(before.Url)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await reader.GetAsync(before.Url)).StatusCode); // pages and shares cached earlier still name it
         var bytes = await reader.GetByteArrayAsync(social.Url);
         Assert.True(TestImages.PixelAt(bytes, 800, 300).Red > 200, "the crop moved towards the (red) left side");
     }
@@ -392,11 +426,16 @@ public sealed class FileSystemMediaLibraryTests(FileSystemMediaLibraryTests.OnFi
 {
     public sealed class OnFiles : MovieNewsFactory
     {
-        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Media:Store"] = "FileSystem" };
+        // The folder named outright: on PostgreSQL there is no database file to sit beside.
+        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?>
+        {
+            ["Media:Store"] = "FileSystem",
+            ["Media:Directory"] = Path.Combine(DataDirectory, "media"),
+        };
     }
 
     [Fact]
-    public async Task Files_live_beside_the_database_under_their_hash_names()
+    public async Task Files_live_in_the_media_folder_under_their_hash_names()
     {
         var client = await Factory.SignedInAdminAsync();
         Assert.Equal(HttpStatusCode.Redirect, (await client.UploadAsync(TestImages.Jpeg(500, 300), "../../escape.jpg")).StatusCode);

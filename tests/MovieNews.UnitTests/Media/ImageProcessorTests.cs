@@ -182,4 +182,17 @@ public sealed class ImageProcessorTests
         Assert.Contains(result.Variants, v => v.Purpose == VariantPurpose.Social);
         Assert.All(result.Variants, v => Assert.True(v.Width >= 1 && v.Height >= 1));
     }
+
+    [Fact]
+    public void A_picture_too_tall_for_any_variant_is_refused_with_a_message_not_an_error() =>
+        Assert.Contains("too tall", Refusal(TestImages.Encode(300, 17000, SKEncodedImageFormat.Png)));
+
+    [Fact]
+    public void A_tall_picture_keeps_the_variants_that_can_be_encoded()
+    {
+        var widths = Processor().Process(TestImages.Encode(1000, 20000, SKEncodedImageFormat.Png), FocalPoint.Centre)
+            .Variants.Where(v => v.Purpose == VariantPurpose.Width).Select(v => v.Width).Distinct();
+
+        Assert.Equal([480], widths);
+    }
 }

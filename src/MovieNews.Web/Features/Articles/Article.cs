@@ -28,7 +28,7 @@ public sealed class Article
     /// <summary>Optimistic concurrency: bumped on every save, so a stale editor form cannot overwrite newer work.</summary>
     public int Version { get; set; } = 1;
 
-    /// <summary>Bumped whenever what readers see of its comments changes; with <see cref="Version"/> it makes the page's ETag.</summary>
+    /// <summary>Bumped whenever what readers see changes without a save of the article (its comments, its featured picture's words); with <see cref="Version"/> it makes the page's ETag.</summary>
     public int CommentsVersion { get; set; }
     public List<Tag> Tags { get; set; } = [];
 

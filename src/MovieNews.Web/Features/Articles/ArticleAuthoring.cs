@@ -142,7 +142,8 @@ public sealed class ArticleAuthoring(
         article.BodyMedia = pictures;
     }
 
-    private static Dictionary<string, Media.PictureView> ByVariantKey(List<Media.MediaItem> pictures)
+    /// <summary>The article's library pictures by each of their files' keys, as the renderer wants them.</summary>
+    public static Dictionary<string, Media.PictureView> ByVariantKey(List<Media.MediaItem> pictures)
     {
         var byKey = new Dictionary<string, Media.PictureView>(StringComparer.Ordinal);
         foreach (var item in pictures)

@@ -15,7 +15,7 @@ public sealed class CommenterData(MovieNewsDbContext db, AuditLog audit)
 
     public Task<List<CommenterComment>> FindAsync(string email, CancellationToken cancellationToken) =>
         ByEmail(email).AsNoTracking()
-            .OrderBy(c => c.CreatedUtc)
+            .OrderBy(c => c.CreatedUtc).ThenBy(c => c.Id)
             .Select(c => new CommenterComment(c.Id, c.Article.Slug, c.AuthorName, c.AuthorWebsite, c.CreatedUtc, c.Status.ToString(), c.BodyMarkdown))
             .ToListAsync(cancellationToken);
 

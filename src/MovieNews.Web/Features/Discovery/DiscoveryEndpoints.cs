@@ -5,6 +5,7 @@ using System.Xml.Linq;
 using Microsoft.EntityFrameworkCore;
 using MovieNews.Web.Data;
 using MovieNews.Web.Features.Articles;
+using MovieNews.Web.Features.Media;
 using MovieNews.Web.Features.Moderation;
 using MovieNews.Web.Infrastructure;
 using MovieNews.Web.Infrastructure.Caching;
@@ -41,9 +42,10 @@ public static class DiscoveryEndpoints
             .VisibleToReaders(clock.GetUtcNow().UtcDateTime)
             .OrderByDescending(a => a.PublishedUtc).ThenByDescending(a => a.Id)
             .Take(FeedItems)
-            .Select(a => new { a.Slug, a.Title, a.Excerpt, a.BodyHtml, a.AuthorName, PublishedUtc = a.PublishedUtc!.Value, a.UpdatedUtc, Tags = a.Tags.Select(t => t.Name).ToList() })
+            .Select(a => new { a.Slug, a.Title, a.Excerpt, a.BodyHtml, a.AuthorName, PublishedUtc = a.PublishedUtc!.Value, a.UpdatedUtc, Tags = a.Tags.Select(t => t.Name).ToList(), a.FeaturedMediaId })
             .AsSplitQuery()
             .ToListAsync(ct);
+        var pictures = await PictureView.LoadAsync(db, articles.Select(a => a.FeaturedMediaId), ct);
         var request = context.Request;
         var feed = new SyndicationFeed("MovieNews", "News and talk about films and series.", urls.Absolute(request, "/"))
         {
@@ -64,6 +66,13 @@ public static class DiscoveryEndpoints
             foreach (var tag in a.Tags)
             {
                 item.Categories.Add(new SyndicationCategory(tag));
+            }
+
+            // The featured picture as an enclosure: feed readers show it as the item's image.
+            if (a.FeaturedMediaId is { } pictureId && pictures.TryGetValue(pictureId, out var picture)
+                && (picture.Social ?? picture.Widths.LastOrDefault(f => !f.WebP)) is { } file)
+            {
+                item.Links.Add(SyndicationLink.CreateMediaEnclosureLink(urls.Absolute(request, file.Url), "image/jpeg", file.Bytes));
             }
 
             return item;

@@ -28,6 +28,9 @@ public sealed class ImageProcessor(IOptions<MediaOptions> options)
     public static readonly IReadOnlyList<int> Widths = [480, 960, 1600];
     public const int SocialWidth = 1200;
     public const int SocialHeight = 630;
+
+    /// <summary>WebP's largest side: a variant taller than this cannot be encoded.</summary>
+    public const int MaxVariantSide = 16383;
     private const int WebPQuality = 80;
     private const int JpegQuality = 82;
 
@@ -44,10 +47,17 @@ public sealed class ImageProcessor(IOptions<MediaOptions> options)
             using var picture = DecodeOriented(codec, format);
             var variants = new List<ImageVariant>();
             // Largest first, each made from the one before: a cubic filter keeps its quality only within 2× steps.
-            var source = picture;
-            foreach (var width in WidthsFor(fullWidth).OrderDescending())
+            var widths = WidthsFor(fullWidth).Where(w => HeightAt(w, fullWidth, fullHeight) <= MaxVariantSide).ToList();
+            if (widths.Count == 0)
             {
-                var height = Math.Max(1, (int)Math.Round((double)fullHeight * width / fullWidth));
+                throw new ImageRefusedException(
+                    $"The picture is too tall for its width ({fullWidth:N0} × {fullHeight:N0}): at {Math.Min(fullWidth, Widths[0])} pixels wide it would be over {MaxVariantSide:N0} tall. Crop it and upload it again.");
+            }
+
+            var source = picture;
+            foreach (var width in widths.OrderDescending())
+            {
+                var height = HeightAt(width, fullWidth, fullHeight);
                 var scaled = Scale(source, width, height);
                 variants.AddRange(Encode(VariantPurpose.Width, scaled));
                 if (!ReferenceEquals(source, picture))
@@ -78,6 +88,9 @@ public sealed class ImageProcessor(IOptions<MediaOptions> options)
             return MakeSocial(picture, focal);
         }
     }
+
+    private static int HeightAt(int width, int fullWidth, int fullHeight) =>
+        Math.Max(1, (int)Math.Round((double)fullHeight * width / fullWidth));
 
     /// <summary>The widths made for a picture: those narrower than it, or its own width when it is smaller than all.</summary>
     public static IReadOnlyList<int> WidthsFor(int width)
@@ -219,7 +232,8 @@ public sealed class ImageProcessor(IOptions<MediaOptions> options)
 
     private static IEnumerable<ImageVariant> Encode(VariantPurpose purpose, SKImage image)
     {
-        using var webp = image.Encode(SKEncodedImageFormat.Webp, WebPQuality);
+        using var webp = image.Encode(SKEncodedImageFormat.Webp, WebPQuality)
+            ?? throw new ImageRefusedException($"A {image.Width} × {image.Height} copy of the picture could not be encoded as WebP.");
         yield return new ImageVariant(purpose, image.Width, image.Height, "webp", webp.ToArray());
         yield return new ImageVariant(purpose, image.Width, image.Height, "jpg", EncodeJpeg(image));
     }
@@ -232,7 +246,8 @@ public sealed class ImageProcessor(IOptions<MediaOptions> options)
             canvas.Clear(SKColors.White);
             canvas.DrawImage(image, 0, 0, _sampling);
         });
-        using var jpeg = flattened.Encode(SKEncodedImageFormat.Jpeg, JpegQuality);
+        using var jpeg = flattened.Encode(SKEncodedImageFormat.Jpeg, JpegQuality)
+            ?? throw new ImageRefusedException($"A {image.Width} × {image.Height} copy of the picture could not be encoded as JPEG.");
         return jpeg.ToArray();
     }
 

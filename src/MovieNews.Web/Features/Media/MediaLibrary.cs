@@ -34,8 +34,9 @@ public sealed class MediaLibrary(MovieNewsDbContext db, IMediaStore store, Media
         public const string Credit = "Credit";
     }
 
-    // Decoding a large picture takes tens of megabytes: a few at a time keeps the peak bounded.
-    private static readonly SemaphoreSlim _processing = new(Math.Max(1, Environment.ProcessorCount));
+    // A picture that cannot be decoded scaled (PNG, GIF, WebP) takes four bytes a pixel, several times over while it
+    // is oriented and cropped: one at a time keeps the peak to one picture's (editors' uploads are rare).
+    private static readonly SemaphoreSlim _processing = new(1);
 
     public async Task<UploadResult> UploadAsync(string? fileName, byte[] content, MediaDescription description, string uploadedBy, CancellationToken cancellationToken)
     {
@@ -96,7 +97,6 @@ public sealed class MediaLibrary(MovieNewsDbContext db, IMediaStore store, Media
         }
 
         (item.AltText, item.Caption, item.Credit) = (alt, caption, credit);
-        var replaced = new List<string>();
         if (Math.Abs(item.FocalX - focal.X) > 0.001 || Math.Abs(item.FocalY - focal.Y) > 0.001)
         {
             (item.FocalX, item.FocalY) = (focal.X, focal.Y);
@@ -104,19 +104,33 @@ public sealed class MediaLibrary(MovieNewsDbContext db, IMediaStore store, Media
             if (largest is not null && await store.ReadAsync(largest.Key, cancellationToken) is { } source)
             {
                 var social = processor.Recrop(source, focal);
+                // The old crop's file stays: cached pages and shared links may still name it, and files are small.
                 foreach (var old in item.Variants.Where(v => v.Purpose == VariantPurpose.Social).ToList())
                 {
                     item.Variants.Remove(old);
-                    replaced.Add(old.Key);
                 }
 
                 item.Variants.AddRange(await StoreAsync(social, cancellationToken));
             }
         }
 
+        // Pages that feature the picture read its words when rendered: touching them evicts their cached copies.
+        foreach (var article in await db.Articles.Where(a => a.FeaturedMediaId == id).ToListAsync(cancellationToken))
+        {
+            article.CommentsVersion++;
+        }
+
         audit.Record("media.describe", $"“{item.FileName}”");
-        await db.SaveChangesAsync(cancellationToken);
-        await DeleteUnreferencedAsync(replaced, cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            // Deleted (or changed) by someone else meanwhile.
+            return null;
+        }
+
         return new Dictionary<string, string>();
     }
 

@@ -50,6 +50,8 @@ public static class MediaServiceExtensions
     {
         if (!MediaAddresses.IsKey(key) || await files.ReadAsync(key, cancellationToken) is not { } content)
         {
+            // The same key may exist later (the same picture uploaded again): no cache may keep the 404.
+            context.Response.Headers.CacheControl = "no-store";
             return Results.NotFound();
         }
 

@@ -4,7 +4,7 @@ using MovieNews.Web.Data;
 
 namespace MovieNews.Web.Features.Media;
 
-public sealed record PictureFile(string Url, int Width, int Height, bool WebP);
+public sealed record PictureFile(string Url, int Width, int Height, bool WebP, long Bytes = 0);
 
 /// <summary>A library picture as pages show it: its words, its files and where its subject is.</summary>
 public sealed record PictureView(
@@ -29,14 +29,15 @@ public sealed record PictureView(
         }
 
         var items = await db.MediaItems.AsNoTracking().Include(m => m.Variants).Where(m => wanted.Contains(m.Id)).ToListAsync(cancellationToken);
-        return items.ToDictionary(m => m.Id, From);
+        // A picture without its JPEG widths (a damaged import) is left out rather than breaking every page that lists it.
+        return items.Where(m => m.Variants.Any(v => v.Purpose == VariantPurpose.Width && !v.IsWebP)).ToDictionary(m => m.Id, From);
     }
 
     public static PictureView From(MediaItem item)
     {
         var widths = item.Variants.Where(v => v.Purpose == VariantPurpose.Width).OrderBy(v => v.Width)
-            .Select(v => new PictureFile(v.Url, v.Width, v.Height, v.IsWebP)).ToList();
-        var social = item.Variants.Where(v => v.Purpose == VariantPurpose.Social).Select(v => new PictureFile(v.Url, v.Width, v.Height, v.IsWebP)).FirstOrDefault();
+            .Select(v => new PictureFile(v.Url, v.Width, v.Height, v.IsWebP, v.Bytes)).ToList();
+        var social = item.Variants.Where(v => v.Purpose == VariantPurpose.Social).Select(v => new PictureFile(v.Url, v.Width, v.Height, v.IsWebP, v.Bytes)).FirstOrDefault();
         return new PictureView(item.Id, item.AltText, item.Caption, item.Credit, item.Width, item.Height, item.FocalX, item.FocalY, widths, social);
     }
 }

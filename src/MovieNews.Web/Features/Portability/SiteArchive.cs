@@ -108,13 +108,14 @@ public sealed class SiteArchive(MovieNewsDbContext db, MarkdownRenderer renderer
         var imported = new List<Article>();
         foreach (var archived in export.Articles.Where(a => Slug.IsValid(a.Slug) && !existing.Contains(a.Slug)))
         {
+            var bodyMedia = await BodyMediaAsync(archived, pictures, cancellationToken);
             var article = new Article
             {
                 Slug = archived.Slug,
                 Title = archived.Title,
                 Excerpt = archived.Excerpt,
                 BodyMarkdown = archived.BodyMarkdown,
-                BodyHtml = Rendered(archived, () => renderer.RenderArticle(archived.BodyMarkdown).Value),
+                BodyHtml = Rendered(archived, () => renderer.RenderArticle(archived.BodyMarkdown, ArticleAuthoring.ByVariantKey(bodyMedia)).Value),
                 ReadingMinutes = ReadingTime.Minutes(Rendered(archived, () => renderer.ToPlainText(archived.BodyMarkdown))),
                 AuthorName = archived.AuthorName,
                 Status = archived.Status,
@@ -128,7 +129,7 @@ public sealed class SiteArchive(MovieNewsDbContext db, MarkdownRenderer renderer
                 FeaturedMediaId = archived.FeaturedMedia is { } featured
                     ? pictures.TryGetValue(featured, out var picture) ? picture.Id : throw new InvalidDataException($"Article '{archived.Slug}': its featured picture {featured} is not in the file.")
                     : null,
-                BodyMedia = await BodyMediaAsync(archived, pictures, cancellationToken),
+                BodyMedia = bodyMedia,
             };
             db.Articles.Add(article);
             await db.SaveChangesAsync(cancellationToken);
@@ -264,7 +265,7 @@ public sealed class SiteArchive(MovieNewsDbContext db, MarkdownRenderer renderer
         }
 
         var mentioned = MediaAddresses.KeysIn(article.BodyMarkdown);
-        return mentioned.Count == 0 ? [] : await db.MediaItems.Where(m => m.Variants.Any(v => mentioned.Contains(v.Key))).ToListAsync(cancellationToken);
+        return mentioned.Count == 0 ? [] : await db.MediaItems.Include(m => m.Variants).Where(m => m.Variants.Any(v => mentioned.Contains(v.Key))).ToListAsync(cancellationToken);
     }
 
     private static string Rendered(ArchivedArticle article, Func<string> render)

@@ -47,7 +47,14 @@ public sealed class SeedPictures(IServiceScopeFactory scopes, ILogger<SeedPictur
             foreach (var picture in work)
             {
                 stoppingToken.ThrowIfCancellationRequested();
-                await AttachAsync(picture, stoppingToken);
+                try
+                {
+                    await AttachAsync(picture, stoppingToken);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    logger.LogError(e, "Seed file {File}: its picture could not be attached", picture.SeedFile);
+                }
             }
 
             _done.TrySetResult();
@@ -85,6 +92,7 @@ public sealed class SeedPictures(IServiceScopeFactory scopes, ILogger<SeedPictur
 
         // Saving the article evicts its cached pages, so readers see the picture at once.
         article.FeaturedMediaId = ((UploadResult.Uploaded)result).Item.Id;
+        article.Version++;
         await db.SaveChangesAsync(cancellationToken);
     }
 }

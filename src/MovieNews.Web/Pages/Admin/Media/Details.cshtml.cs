@@ -56,7 +56,7 @@ public sealed class DetailsModel(MovieNewsDbContext db, MediaLibrary library) : 
 
             if (errors.Count == 0)
             {
-                TempData["Message"] = "Saved. Pages showing the picture use the new words the next time they are saved or their cache expires.";
+                TempData["Message"] = "Saved. Articles featuring the picture show it now; a picture inside an article's text takes the new words when that article is next saved.";
                 return Redirect($"/admin/media/{id}");
             }
 
