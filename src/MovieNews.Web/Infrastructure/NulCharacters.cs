@@ -56,4 +56,8 @@ public static class NulCharacters
 
         context.Features.Set<IFormFeature>(new FormFeature(new FormCollection(cleaned, form.Files)));
     }
+
+    /// <summary>For the forms that are read after this middleware (the multipart ones that may carry a picture).</summary>
+    public static string? WithoutNul(this string? value) =>
+        value?.Contains('\0', StringComparison.Ordinal) == true ? value.Replace("\0", string.Empty, StringComparison.Ordinal) : value;
 }

@@ -124,6 +124,31 @@ public sealed class MediaJourneyTests(LiveSite site) : IDisposable
         });
     }
 
+    [Fact]
+    public async Task A_featured_picture_uploaded_from_the_editor_without_javascript_reaches_the_article()
+    {
+        var jpeg = await WriteFileAsync("red-carpet.jpg", TestImages.Jpeg(1600, 1000));
+        var editor = await SignedInEditorWithoutJavaScriptAsync();
+        await LiveSite.JourneyAsync(editor, "media-featured-in-place", async () =>
+        {
+            await editor.GotoAsync("/admin/articles/edit");
+            await editor.FillAsync("#Input_Title", "Red Carpet Arrivals");
+            await editor.FillAsync("#Input_Body", "Everyone arrived on time.");
+            await editor.Locator("details.new-picture > summary").ClickAsync();
+            await editor.SetInputFilesAsync("#NewPictureFile", jpeg);
+            await editor.FillAsync("#NewPicture_AltText", "A red carpet lined with photographers");
+            await editor.CheckAsync("input[name='Input.Status'][value=Published]");
+            await editor.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+            await editor.WaitForURLAsync("**/admin/articles/edit/*");
+
+            Assert.NotEqual("", await editor.InputValueAsync("#Input_FeaturedMediaId"));
+            await editor.GotoAsync("/articles/red-carpet-arrivals");
+            var hero = editor.Locator("figure.hero picture > img");
+            await WaitUntilLoadedAsync(hero);
+            Assert.Equal("A red carpet lined with photographers", await hero.GetAttributeAsync("alt"));
+        });
+    }
+
     /// <summary>Uploads through the plain form and returns the new picture's id, read from the address it redirects to.</summary>
     private static async Task<string> UploadAsync(IPage page, string file, string altText, string caption)
     {

@@ -404,6 +404,95 @@ public abstract class MediaLibraryTests(MovieNewsFactory factory)
         Assert.Equal("Stays", (await StoredAsync(id)).AltText);
     }
 
+    private static Task<HttpResponseMessage> SaveWithNewPictureAsync(HttpClient client, byte[] file, string fileName, string? alt, string slug = "") =>
+        client.SubmitAsync("/admin/articles/edit", "#article-editor", new Dictionary<string, string?>
+        {
+            ["Input.Title"] = "Pictured in place",
+            ["Input.Slug"] = slug,
+            ["Input.Body"] = "Text.",
+            ["Input.Status"] = "Published",
+            ["NewPicture.AltText"] = alt,
+            ["NewPicture.Credit"] = "Photo: Test",
+        }, "button[formaction*=Save]", new Dictionary<string, (byte[], string)> { ["NewPictureFile"] = (file, fileName) });
+
+    [Fact]
+    public async Task A_featured_picture_uploaded_from_the_editor_joins_the_library_and_is_chosen()
+    {
+        var client = await Factory.SignedInAdminAsync();
+
+        var response = await SaveWithNewPictureAsync(client, TestImages.Jpeg(1600, 900), "in-place.jpg", "A poster sent from the editor");
+
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+        var picture = (await StoredAsync()).Single(m => m.AltText == "A poster sent from the editor");
+        Assert.Equal("Photo: Test", picture.Credit);
+        var editor = await client.GetOkPageAsync(response.Headers.Location!.OriginalString);
+        Assert.Equal(picture.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), editor.QuerySelector<AngleSharp.Html.Dom.IHtmlSelectElement>("#Input_FeaturedMediaId")!.Value);
+        Assert.Contains("chosen as the featured picture", editor.Body!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_bad_picture_sent_from_the_editor_is_refused_with_the_article_kept_and_nothing_stored()
+    {
+        var client = await Factory.SignedInAdminAsync();
+        var itemsBefore = (await StoredAsync()).Count;
+
+        var response = await SaveWithNewPictureAsync(client, BadFile("svg"), "poster.svg", "Typed alt");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var page = await HtmlClient.ParseAsync(response);
+        Assert.NotNull(page.QuerySelector("#NewPictureFile-error"));
+        Assert.Equal("Pictured in place", page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#Input_Title")!.Value);
+        Assert.Equal("Typed alt", page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#NewPicture_AltText")!.Value);
+        Assert.Equal(itemsBefore, (await StoredAsync()).Count);
+    }
+
+    [Fact]
+    public async Task A_picture_sent_from_the_editor_needs_alt_text()
+    {
+        var client = await Factory.SignedInAdminAsync();
+        var itemsBefore = (await StoredAsync()).Count;
+
+        var response = await SaveWithNewPictureAsync(client, TestImages.Jpeg(300, 200), "poster.jpg", alt: " ");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.NotNull((await HtmlClient.ParseAsync(response)).QuerySelector("#NewPictureAltText-error"));
+        Assert.Equal(itemsBefore, (await StoredAsync()).Count);
+    }
+
+    [Fact]
+    public async Task A_picture_sent_with_an_otherwise_refused_article_stays_chosen_so_the_next_save_needs_no_file()
+    {
+        var client = await Factory.SignedInAdminAsync();
+
+        var refused = await SaveWithNewPictureAsync(client, TestImages.Jpeg(800, 450), "kept.jpg", "Kept through a refusal", slug: "Not A Slug!");
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var page = await HtmlClient.ParseAsync(refused);
+        var picture = (await StoredAsync()).Single(m => m.AltText == "Kept through a refusal");
+        Assert.Equal(picture.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), page.QuerySelector<AngleSharp.Html.Dom.IHtmlSelectElement>("#Input_FeaturedMediaId")!.Value);
+        var again = await client.SubmitAsync(page, "#article-editor", new Dictionary<string, string?> { ["Input.Slug"] = "kept-through-a-refusal" }, "button[formaction*=Save]");
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Single(await StoredAsync(), m => m.AltText == "Kept through a refusal");
+    }
+
+    [Fact]
+    public async Task Anonymous_visitors_cannot_upload_through_the_editor()
+    {
+        var anonymous = Factory.CreateBrowserClient("203.0.113.95");
+        var itemsBefore = (await StoredAsync()).Count;
+        using var content = new MultipartFormDataContent
+        {
+            { new ByteArrayContent(TestImages.Jpeg(100, 100)), "NewPictureFile", "x.jpg" },
+            { new StringContent("alt"), "NewPicture.AltText" },
+            { new StringContent("Sneaky"), "Input.Title" },
+        };
+
+        var response = await anonymous.PostAsync("/admin/articles/edit?handler=Save", content);
+
+        Assert.True(response.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.BadRequest or HttpStatusCode.Unauthorized, response.StatusCode.ToString());
+        Assert.Equal(itemsBefore, (await StoredAsync()).Count);
+    }
+
     [Fact]
     public async Task A_featured_picture_that_no_longer_exists_is_refused_beside_the_field()
     {

@@ -1,4 +1,5 @@
 using System.Net;
+using AngleSharp.Dom;
 using MovieNews.IntegrationTests.Support;
 using static MovieNews.IntegrationTests.Support.CommentForms;
 
@@ -46,5 +47,23 @@ public sealed class NulCharacterTests(MovieNewsFactory factory) : IClassFixture<
 
         Assert.Equal(HttpStatusCode.SeeOther, posted.StatusCode);
         Assert.Contains(await factory.CommentsOnAsync("will-there-be-a-purple-hearts-2"), c => c.BodyMarkdown == "Multipart nul in the body" && c.AuthorName == "Nul Name");
+    }
+
+    [Fact]
+    public async Task The_article_editors_multipart_form_is_saved_without_nul_characters()
+    {
+        var admin = await factory.SignedInAdminAsync();
+
+        var saved = await admin.SubmitAsync("/admin/articles/edit", "#article-editor", new Dictionary<string, string?>
+        {
+            ["Input.Title"] = "Nul\0 in the title",
+            ["Input.Body"] = "Nul\0 in the body",
+            ["Input.Status"] = "Draft",
+        }, "button[formaction*=Save]");
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        var editor = await admin.GetOkPageAsync(saved.Headers.Location!.OriginalString);
+        Assert.Equal("Nul in the title", editor.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#Input_Title")!.Value);
+        Assert.Equal("Nul in the body", editor.QuerySelector<AngleSharp.Html.Dom.IHtmlTextAreaElement>("#Input_Body")!.Value);
     }
 }

@@ -7,7 +7,8 @@ namespace MovieNews.IntegrationTests.Support;
 public static class Forms
 {
     public static async Task<HttpResponseMessage> SubmitAsync(
-        this HttpClient client, IDocument page, string formSelector, IDictionary<string, string?>? changes = null, string? buttonSelector = null)
+        this HttpClient client, IDocument page, string formSelector, IDictionary<string, string?>? changes = null, string? buttonSelector = null,
+        IReadOnlyDictionary<string, (byte[] Content, string FileName)>? files = null)
     {
         var form = page.QuerySelector<IHtmlFormElement>(formSelector)
             ?? throw new InvalidOperationException($"No form matches {formSelector} on {page.Url}:\n{page.Body?.TextContent}");
@@ -54,10 +55,27 @@ public static class Forms
         }
 
         var uri = new Uri(new Uri(page.Url), action.Split('#')[0]);
-        return await client.PostAsync(uri.PathAndQuery, new FormUrlEncodedContent(values));
+        if (!string.Equals(form.Enctype, "multipart/form-data", StringComparison.OrdinalIgnoreCase))
+        {
+            return await client.PostAsync(uri.PathAndQuery, new FormUrlEncodedContent(values));
+        }
+
+        using var multipart = new MultipartFormDataContent();
+        foreach (var (name, value) in values)
+        {
+            multipart.Add(new StringContent(value), name);
+        }
+
+        foreach (var (name, (content, fileName)) in files ?? new Dictionary<string, (byte[], string)>())
+        {
+            multipart.Add(new ByteArrayContent(content), name, fileName);
+        }
+
+        return await client.PostAsync(uri.PathAndQuery, multipart);
     }
 
     public static async Task<HttpResponseMessage> SubmitAsync(
-        this HttpClient client, string url, string formSelector, IDictionary<string, string?>? changes = null, string? buttonSelector = null) =>
-        await client.SubmitAsync(await client.GetOkPageAsync(url), formSelector, changes, buttonSelector);
+        this HttpClient client, string url, string formSelector, IDictionary<string, string?>? changes = null, string? buttonSelector = null,
+        IReadOnlyDictionary<string, (byte[] Content, string FileName)>? files = null) =>
+        await client.SubmitAsync(await client.GetOkPageAsync(url), formSelector, changes, buttonSelector, files);
 }

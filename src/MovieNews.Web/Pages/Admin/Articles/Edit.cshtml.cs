@@ -5,23 +5,44 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using MovieNews.Web.Data;
 using MovieNews.Web.Features.Accounts;
 using MovieNews.Web.Features.Articles;
+using MovieNews.Web.Features.Media;
 using MovieNews.Web.Features.Rendering;
+using MovieNews.Web.Infrastructure;
 
 namespace MovieNews.Web.Pages.Admin.Articles;
 
+/// <remarks>
+/// The form is multipart so a featured picture can be uploaded in place without JavaScript: such a post gets the
+/// library's body limit (<see cref="MediaUploads"/>), and its text fields are cleaned of U+0000 here.
+/// </remarks>
 [EnableRateLimiting(PreviewBudget.RateLimit)]
+[RequestFormLimits(MultipartBodyLengthLimit = long.MaxValue)]
 public sealed class EditModel(
     MovieNewsDbContext db,
     ArticleAuthoring authoring,
     MarkdownRenderer renderer,
+    MediaLibrary library,
+    IOptions<MediaOptions> mediaOptions,
     UserManager<EditorUser> users,
     TimeProvider clock) : PageModel
 {
     [BindProperty]
     public ArticleForm Input { get; set; } = new();
+
+    [BindProperty]
+    public NewPictureForm NewPicture { get; set; } = new();
+
+    [BindProperty]
+    public IFormFile? NewPictureFile { get; set; }
+
+    /// <summary>Said when a picture sent with this form joined the library.</summary>
+    public string? PictureMessage { get; private set; }
+
+    public long MaxPictureMegabytes => mediaOptions.Value.MaxUploadBytes / (1024 * 1024);
 
     public int? Id { get; private set; }
     public bool InTrash { get; private set; }
@@ -52,8 +73,19 @@ public sealed class EditModel(
         return Page();
     }
 
+    public override void OnPageHandlerExecuting(Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context)
+    {
+        Input.RemoveNulCharacters();
+        NewPicture.RemoveNulCharacters();
+    }
+
     public async Task<IActionResult> OnPostSaveAsync(int? id, CancellationToken cancellationToken)
     {
+        if (!await TakeNewPictureAsync(cancellationToken))
+        {
+            return await ReshowAsync(id, StatusCodes.Status400BadRequest, cancellationToken);
+        }
+
         var input = await ValidateAsync(cancellationToken);
         if (input is null)
         {
@@ -73,11 +105,23 @@ public sealed class EditModel(
             Errors[nameof(ArticleForm.Body)] = MarkdownTooDeepException.UserMessage;
             return await ReshowAsync(id, StatusCodes.Status400BadRequest, cancellationToken);
         }
+        catch (DbUpdateException) when (input.FeaturedMediaId is not null)
+        {
+            // Deleted from the library between the check above and the save: the database's restriction refused it.
+            db.ChangeTracker.Clear();
+            if (await db.MediaItems.AnyAsync(m => m.Id == input.FeaturedMediaId, cancellationToken))
+            {
+                throw;
+            }
+
+            Errors[nameof(ArticleForm.FeaturedMediaId)] = FeaturedGoneMessage;
+            return await ReshowAsync(id, StatusCodes.Status409Conflict, cancellationToken);
+        }
 
         switch (result)
         {
             case SaveArticleResult.Saved saved:
-                TempData["Message"] = $"Saved “{saved.Article.Title}” ({saved.Article.Status}).";
+                TempData["Message"] = $"{PictureMessage}{(PictureMessage is null ? "" : " ")}Saved “{saved.Article.Title}” ({saved.Article.Status}).";
                 return Redirect($"/admin/articles/edit/{saved.Article.Id}");
             case SaveArticleResult.SlugTaken:
                 Errors[nameof(ArticleForm.Slug)] = "Another article already uses this slug.";
@@ -94,6 +138,11 @@ public sealed class EditModel(
 
     public async Task<IActionResult> OnPostPreviewAsync(int? id, CancellationToken cancellationToken)
     {
+        if (!await TakeNewPictureAsync(cancellationToken))
+        {
+            return await ReshowAsync(id, StatusCodes.Status400BadRequest, cancellationToken);
+        }
+
         var (preview, problem) = await PreviewBudget.RenderAsync(renderer, Input.Body, cancellationToken);
         Preview = preview;
         if (problem is not null)
@@ -131,6 +180,40 @@ public sealed class EditModel(
         return Redirect($"/admin/articles/edit/{id}");
     }
 
+    private const string FeaturedGoneMessage = "That picture is no longer in the library: choose another, or none.";
+
+    /// <summary>
+    /// A picture sent with the form joins the library and becomes the featured one, before anything else is
+    /// checked, so a refusal elsewhere in the form does not ask for the file again.
+    /// </summary>
+    private async Task<bool> TakeNewPictureAsync(CancellationToken cancellationToken)
+    {
+        if (NewPictureFile is null || NewPictureFile.Length == 0)
+        {
+            return true;
+        }
+
+        var result = await library.UploadAsync(NewPictureFile, new MediaDescription(NewPicture.AltText, NewPicture.Caption, NewPicture.Credit),
+            User, mediaOptions.Value, cancellationToken);
+        switch (result)
+        {
+            case UploadResult.Uploaded uploaded:
+                Input.FeaturedMediaId = uploaded.Item.Id.ToString(CultureInfo.InvariantCulture);
+                NewPicture = new NewPictureForm();
+                PictureMessage = $"“{uploaded.Item.FileName}” was added to the media library and chosen as the featured picture.";
+                return true;
+            case UploadResult.Refused refused:
+                foreach (var (field, message) in refused.Errors)
+                {
+                    Errors[NewPictureForm.FieldFor(field)] = message;
+                }
+
+                return false;
+            default:
+                throw new InvalidOperationException("Unknown upload result.");
+        }
+    }
+
     private async Task<ArticleInput?> ValidateAsync(CancellationToken cancellationToken)
     {
         int? featured = null;
@@ -143,7 +226,7 @@ public sealed class EditModel(
             }
             else
             {
-                Errors[nameof(ArticleForm.FeaturedMediaId)] = "That picture is no longer in the library: choose another, or none.";
+                Errors[nameof(ArticleForm.FeaturedMediaId)] = FeaturedGoneMessage;
             }
         }
 
@@ -269,6 +352,19 @@ public sealed class ArticleForm
     public int Version { get; set; }
     public string? FeaturedMediaId { get; set; }
 
+    public void RemoveNulCharacters()
+    {
+        Title = Title.WithoutNul();
+        Slug = Slug.WithoutNul();
+        Excerpt = Excerpt.WithoutNul();
+        Tags = Tags.WithoutNul();
+        Body = Body.WithoutNul();
+        AuthorName = AuthorName.WithoutNul();
+        Status = Status.WithoutNul();
+        PublishAt = PublishAt.WithoutNul();
+        FeaturedMediaId = FeaturedMediaId.WithoutNul();
+    }
+
     public static ArticleForm From(Article article) => new()
     {
         Title = article.Title,
@@ -302,5 +398,23 @@ public sealed record PictureChoice(int Id, string AltText, string FileName, int 
             .Select(m => new PictureChoice(m.Id, m.AltText, m.FileName, m.Width, m.Height,
                 m.Variants.Where(v => v.Purpose == Features.Media.VariantPurpose.Width).OrderBy(v => v.Width).Select(v => v.Key).FirstOrDefault()))
             .ToListAsync(cancellationToken);
+    }
+}
+
+/// <summary>The words for a picture uploaded from the editor, kept as typed when the upload is refused.</summary>
+public sealed class NewPictureForm
+{
+    public string? AltText { get; set; }
+    public string? Caption { get; set; }
+    public string? Credit { get; set; }
+
+    /// <summary>The editor's name for a field the library refused.</summary>
+    public static string FieldFor(string libraryField) => "NewPicture" + libraryField;
+
+    public void RemoveNulCharacters()
+    {
+        AltText = AltText.WithoutNul();
+        Caption = Caption.WithoutNul();
+        Credit = Credit.WithoutNul();
     }
 }

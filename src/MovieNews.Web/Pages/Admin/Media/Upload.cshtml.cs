@@ -1,4 +1,3 @@
-using System.Security.Claims;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
@@ -32,22 +31,7 @@ public sealed class UploadModel(MediaLibrary library, IOptions<MediaOptions> opt
     public async Task<IActionResult> OnPostAsync(IFormFile? file, CancellationToken cancellationToken)
     {
         var wantsJson = Request.Headers.Accept.ToString().Contains("application/json", StringComparison.OrdinalIgnoreCase);
-        UploadResult result;
-        if (file is null || file.Length == 0)
-        {
-            result = new UploadResult.Refused(new Dictionary<string, string> { [MediaLibrary.Fields.File] = "Choose a picture to upload." });
-        }
-        else if (file.Length > options.Value.MaxUploadBytes)
-        {
-            result = new UploadResult.Refused(new Dictionary<string, string> { [MediaLibrary.Fields.File] = $"The file is larger than {MaxMegabytes} MB." });
-        }
-        else
-        {
-            using var buffer = new MemoryStream((int)file.Length);
-            await file.CopyToAsync(buffer, cancellationToken);
-            result = await library.UploadAsync(file.FileName, buffer.ToArray(), new MediaDescription(AltText, Caption, Credit),
-                User.FindFirstValue(ClaimTypes.Name) ?? "editor", cancellationToken);
-        }
+        var result = await library.UploadAsync(file, new MediaDescription(AltText, Caption, Credit), User, options.Value, cancellationToken);
 
         switch (result)
         {
