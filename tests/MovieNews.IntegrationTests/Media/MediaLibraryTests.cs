@@ -290,6 +290,21 @@ public abstract class MediaLibraryTests(MovieNewsFactory factory)
     }
 
     [Fact]
+    public async Task A_new_credit_for_a_picture_in_an_articles_text_reaches_the_article_without_saving_it_again()
+    {
+        var (client, id) = await UploadedAsync(TestImages.Jpeg(1000, 700), alt: "Inline with a credit", caption: "Caption");
+        await client.SubmitAsync($"/admin/media/{id}", "#describe-form", new Dictionary<string, string?> { ["Credit"] = "Photo: First" });
+        var markdown = MediaMarkdown.ImageFor(await StoredAsync(id));
+        await PublishAsync(client, "credit-change", featured: null, body: $"Before.\n\n{markdown}\n\nAfter.");
+        var reader = Factory.CreateBrowserClient("203.0.113.87");
+        Assert.Equal("Photo: First", (await reader.GetOkPageAsync("/articles/credit-change")).QuerySelector(".article-body figcaption span")!.TextContent);
+
+        await client.SubmitAsync($"/admin/media/{id}", "#describe-form", new Dictionary<string, string?> { ["Credit"] = "Photo: Second" });
+
+        Assert.Equal("Photo: Second", (await reader.GetOkPageAsync("/articles/credit-change")).QuerySelector(".article-body figcaption span")!.TextContent);
+    }
+
+    [Fact]
     public async Task An_article_without_a_picture_keeps_the_plain_summary_card()
     {
         var client = await Factory.SignedInAdminAsync();

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using MovieNews.Web.Data;
 using MovieNews.Web.Features.Audit;
 using MovieNews.Web.Features.Moderation;
+using MovieNews.Web.Features.Rendering;
 
 namespace MovieNews.Web.Features.Media;
 
@@ -24,7 +25,8 @@ public abstract record UploadResult
 public sealed record MediaUse(int ArticleId, string Title, string Slug, bool Featured, bool InTrash);
 
 /// <summary>Uploads, descriptions, focal points and deletion: every change to the library goes through here.</summary>
-public sealed class MediaLibrary(MovieNewsDbContext db, IMediaStore store, MediaFiles served, ImageProcessor processor, AuditLog audit, TimeProvider clock)
+public sealed class MediaLibrary(
+    MovieNewsDbContext db, IMediaStore store, MediaFiles served, ImageProcessor processor, MarkdownRenderer renderer, AuditLog audit, TimeProvider clock)
 {
     public static class Fields
     {
@@ -37,6 +39,10 @@ public sealed class MediaLibrary(MovieNewsDbContext db, IMediaStore store, Media
     // A picture that cannot be decoded scaled (PNG, GIF, WebP) takes four bytes a pixel, several times over while it
     // is oriented and cropped: one at a time keeps the peak to one picture's (editors' uploads are rare).
     private static readonly SemaphoreSlim _processing = new(1);
+
+    // Two uploads of one picture share its files: a delete must not remove a file between an upload writing it and
+    // the upload's variant row naming it. Writing files and their rows, and deleting unnamed files, take turns.
+    private static readonly SemaphoreSlim _files = new(1);
 
     public async Task<UploadResult> UploadAsync(string? fileName, byte[] content, MediaDescription description, string uploadedBy, CancellationToken cancellationToken)
     {
@@ -74,10 +80,19 @@ public sealed class MediaLibrary(MovieNewsDbContext db, IMediaStore store, Media
             CreatedUtc = clock.GetUtcNow().UtcDateTime,
             UploadedBy = uploadedBy,
         };
-        item.Variants.AddRange(await StoreAsync(processed.Variants, cancellationToken));
-        db.MediaItems.Add(item);
-        audit.Record("media.upload", $"“{item.FileName}” ({item.Width}×{item.Height})");
-        await db.SaveChangesAsync(cancellationToken);
+        await _files.WaitAsync(cancellationToken);
+        try
+        {
+            item.Variants.AddRange(await StoreAsync(processed.Variants, cancellationToken));
+            db.MediaItems.Add(item);
+            audit.Record("media.upload", $"“{item.FileName}” ({item.Width}×{item.Height})");
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        finally
+        {
+            _files.Release();
+        }
+
         return new UploadResult.Uploaded(item);
     }
 
@@ -96,39 +111,56 @@ public sealed class MediaLibrary(MovieNewsDbContext db, IMediaStore store, Media
             return null;
         }
 
-        (item.AltText, item.Caption, item.Credit) = (alt, caption, credit);
-        if (Math.Abs(item.FocalX - focal.X) > 0.001 || Math.Abs(item.FocalY - focal.Y) > 0.001)
-        {
-            (item.FocalX, item.FocalY) = (focal.X, focal.Y);
-            var largest = item.Variants.Where(v => v.Purpose == VariantPurpose.Width && !v.IsWebP).MaxBy(v => v.Width);
-            if (largest is not null && await store.ReadAsync(largest.Key, cancellationToken) is { } source)
-            {
-                var social = processor.Recrop(source, focal);
-                // The old crop's file stays: cached pages and shared links may still name it, and files are small.
-                foreach (var old in item.Variants.Where(v => v.Purpose == VariantPurpose.Social).ToList())
-                {
-                    item.Variants.Remove(old);
-                }
-
-                item.Variants.AddRange(await StoreAsync(social, cancellationToken));
-            }
-        }
-
-        // Pages that feature the picture read its words when rendered: touching them evicts their cached copies.
-        foreach (var article in await db.Articles.Where(a => a.FeaturedMediaId == id).ToListAsync(cancellationToken))
-        {
-            article.CommentsVersion++;
-        }
-
-        audit.Record("media.describe", $"“{item.FileName}”");
+        await _files.WaitAsync(cancellationToken);
         try
         {
-            await db.SaveChangesAsync(cancellationToken);
+            (item.AltText, item.Caption, item.Credit) = (alt, caption, credit);
+            if (Math.Abs(item.FocalX - focal.X) > 0.001 || Math.Abs(item.FocalY - focal.Y) > 0.001)
+            {
+                (item.FocalX, item.FocalY) = (focal.X, focal.Y);
+                var largest = item.Variants.Where(v => v.Purpose == VariantPurpose.Width && !v.IsWebP).MaxBy(v => v.Width);
+                if (largest is not null && await store.ReadAsync(largest.Key, cancellationToken) is { } source)
+                {
+                    var social = processor.Recrop(source, focal);
+                    // The old crop's file stays: cached pages and shared links may still name it, and files are small.
+                    foreach (var old in item.Variants.Where(v => v.Purpose == VariantPurpose.Social).ToList())
+                    {
+                        item.Variants.Remove(old);
+                    }
+
+                    item.Variants.AddRange(await StoreAsync(social, cancellationToken));
+                }
+            }
+
+            // Pages that feature the picture read its words when rendered: touching them evicts their cached copies.
+            foreach (var article in await db.Articles.Where(a => a.FeaturedMediaId == id).ToListAsync(cancellationToken))
+            {
+                article.CommentsVersion++;
+            }
+
+            // Figures in an article's text were rendered when it was saved: render them again with the new words.
+            var showing = await db.Articles.Include(a => a.BodyMedia).ThenInclude(m => m.Variants).AsSplitQuery()
+                .Where(a => a.BodyMedia.Any(m => m.Id == id)).ToListAsync(cancellationToken);
+            foreach (var article in showing)
+            {
+                article.BodyHtml = renderer.RenderArticle(article.BodyMarkdown, Articles.ArticleAuthoring.ByVariantKey(article.BodyMedia)).Value;
+                article.CommentsVersion++;
+            }
+
+            audit.Record("media.describe", $"“{item.FileName}”");
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Deleted (or changed) by someone else meanwhile.
+                return null;
+            }
         }
-        catch (DbUpdateConcurrencyException)
+        finally
         {
-            // Deleted (or changed) by someone else meanwhile.
-            return null;
+            _files.Release();
         }
 
         return new Dictionary<string, string>();
@@ -193,11 +225,19 @@ public sealed class MediaLibrary(MovieNewsDbContext db, IMediaStore store, Media
             return;
         }
 
-        var stillUsed = await db.MediaVariants.AsNoTracking().Where(v => keys.Contains(v.Key)).Select(v => v.Key).ToListAsync(cancellationToken);
-        foreach (var key in keys.Except(stillUsed))
+        await _files.WaitAsync(cancellationToken);
+        try
         {
-            await store.DeleteAsync(key, cancellationToken);
-            served.Forget(key);
+            var stillUsed = await db.MediaVariants.AsNoTracking().Where(v => keys.Contains(v.Key)).Select(v => v.Key).ToListAsync(cancellationToken);
+            foreach (var key in keys.Except(stillUsed))
+            {
+                await store.DeleteAsync(key, cancellationToken);
+                served.Forget(key);
+            }
+        }
+        finally
+        {
+            _files.Release();
         }
     }
 
