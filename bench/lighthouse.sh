@@ -56,16 +56,14 @@ up=0
 for _ in $(seq 1 600); do curl -sf -o /dev/null "$BASE/" && { up=1; break; }; sleep 0.1; done
 if [ "$up" = 0 ]; then echo "app did not start" >&2; cat "$WORK/data/app.log" >&2; exit 1; fi
 ARTICLE="$BASE/articles/will-there-be-a-purple-hearts-2"
-# The seed pictures are attached in the background after the first start: measure the pages as readers get them then.
-for _ in $(seq 1 600); do curl -s "$ARTICLE" | grep -q '/media/' && break; sleep 0.2; done
-curl -s "$ARTICLE" | grep -q '/media/' || echo "warning: the article's picture was not attached after 120 s" >&2
-# Let the other seed pictures (the home page shows several) finish too: wait until the home page stops changing.
-previous=""
-for _ in $(seq 1 60); do
-    current=$(curl -s "$BASE/" | grep -o '/media/[^"]*' | sort | md5sum)
-    [ "$current" = "$previous" ] && break
-    previous="$current"; sleep 2
+# The seed pictures are attached in the background after the first start, one at a time: measure the pages as
+# readers get them then, when the article and every summary on the home page (all seeds have one) show theirs.
+ready=0
+for _ in $(seq 1 1500); do
+    if curl -s "$ARTICLE" | grep -q '/media/' && ! curl -s "$BASE/" | grep -q 'class="article-summary"'; then ready=1; break; fi
+    sleep 0.2
 done
+if [ "$ready" = 0 ]; then echo "the seed pictures were not all attached after 300 s; the end of the app's log:" >&2; tail -20 "$WORK/data/app.log" >&2; exit 1; fi
 
 # The last comment on the article's first comment page: arriving there makes it the :target after the first paint.
 COMMENT=$(curl -s "$ARTICLE" | grep -o 'id="comment-[0-9]*"' | tail -1 | sed 's/id="\(.*\)"/\1/')
