@@ -36,6 +36,7 @@ fi
 WORK="$(mktemp -d)"
 if [ -z "$OUT" ]; then OUT="$(mktemp -d -t lighthouse-XXXXXX)"; fi
 mkdir -p "$OUT"
+rm -f "$OUT"/home-*.json "$OUT"/article-*.json "$OUT"/permalink-*.json  # a reused --out keeps no older run
 PID=""
 cleanup() {
     if [ -n "$PID" ]; then kill "$PID" 2>/dev/null || true; wait "$PID" 2>/dev/null || true; fi
