@@ -324,12 +324,7 @@ public sealed class ImageProcessor(IOptions<MediaOptions> options, ILogger<Image
         _ => null,
     };
 
-    private static string Name(ImageFormat format) => format switch
-    {
-        ImageFormat.WebP => "WebP",
-        ImageFormat.Avif => "AVIF",
-        _ => format.ToString().ToUpperInvariant(),
-    };
+    private static string Name(ImageFormat format) => ImageFormats.NameOf(format);
 }
 
 /// <summary>Where the subject is, as fractions of the width and height from the top left (the centre is 0.5, 0.5).</summary>
