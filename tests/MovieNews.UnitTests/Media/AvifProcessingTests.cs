@@ -115,6 +115,16 @@ public sealed class AvifProcessingTests
     }
 
     [Fact]
+    public void A_display_p3_avif_is_converted_to_srgb_by_its_profile()
+    {
+        // sRGB red is about (234, 51, 35) in Display P3: read without its profile it would come out dull.
+        var jpeg = FirstJpeg(Processor().Process(TestImages.Avif(200, 100, displayP3: true), FocalPoint.Centre));
+
+        var left = TestImages.PixelAt(jpeg, 20, 50);
+        Assert.True(left.Red > 245 && left.Green < 25, $"expected sRGB red, got {left}");
+    }
+
+    [Fact]
     public void A_ten_bit_avif_is_read()
     {
         var result = Processor().Process(TestImages.Avif(320, 240, bitDepth: 10), FocalPoint.Centre);

@@ -73,8 +73,9 @@ public static class TestImages
     /// The same red-left, blue-right picture as an AVIF, encoded by libvips (the fastest AV1 effort: tests need
     /// no small files). With <paramref name="exifOrientation"/>, the file carries the EXIF block of
     /// <see cref="WithExif"/> (GPS included), and libvips writes that orientation as the container's rotation.
+    /// With <paramref name="displayP3"/>, the colours are converted to Display P3 and its ICC profile is embedded.
     /// </summary>
-    public static byte[] Avif(int width, int height, ushort? exifOrientation = null, bool transparentRight = false, int bitDepth = 8)
+    public static byte[] Avif(int width, int height, ushort? exifOrientation = null, bool transparentRight = false, int bitDepth = 8, bool displayP3 = false)
     {
         var bands = transparentRight ? 4 : 3;
         var pixels = new byte[width * height * bands];
@@ -94,9 +95,10 @@ public static class TestImages
         }
 
         using var image = VipsImage.NewFromMemory(pixels, width, height, bands, Enums.BandFormat.Uchar);
+        using var coloured = displayP3 ? image.IccTransform("p3", inputProfile: "srgb") : image.Copy();
         using var tagged = exifOrientation is { } orientation
-            ? image.Mutate(m => m.Set(GValue.BlobType, "exif-data", ExifPayload(orientation)))
-            : image.Copy();
+            ? coloured.Mutate(m => m.Set(GValue.BlobType, "exif-data", ExifPayload(orientation)))
+            : coloured.Copy();
         return tagged.HeifsaveBuffer(q: 80, bitdepth: bitDepth, effort: 0, compression: Enums.ForeignHeifCompression.Av1);
     }
 
