@@ -285,6 +285,24 @@ public static class TestPhoto
         return ExifSegment.Insert(jpeg.ToArray(), ExifSegment.Build(Orientation, ExifCanary));
     }
 
+    /// <summary>
+    /// The same photo as an AVIF, as a phone or an export from an editor would give it: libvips (libheif + aom),
+    /// q60, 8-bit 4:2:0, effort 2; the same EXIF block (orientation 6, GPS, canary), which libvips also writes as
+    /// the container's <c>irot</c> rotation.
+    /// </summary>
+    public static byte[] CreateAvif(int width = 4000, int height = 3000)
+    {
+        var info = new SKImageInfo(width, height, SKColorType.Rgba8888, SKAlphaType.Opaque);
+        using var bitmap = new SKBitmap(info);
+        using var pixmap = bitmap.PeekPixels();
+        Paint(pixmap.GetPixelSpan<uint>(), width, height);
+        using var rgba = VipsImage.NewFromMemory(bitmap.GetPixels(), (ulong)bitmap.ByteCount, width, height, 4, Enums.BandFormat.Uchar);
+        using var rgb = rgba.ExtractBand(0, n: 3);
+        var exif = ExifSegment.Build(Orientation, ExifCanary)[4..];
+        using var tagged = rgb.Mutate(m => m.Set(GValue.BlobType, "exif-data", exif));
+        return tagged.HeifsaveBuffer(q: 60, effort: 2, compression: Enums.ForeignHeifCompression.Av1);
+    }
+
     private static void Paint(Span<uint> pixels, int width, int height)
     {
         var state = 0x2545F491u;

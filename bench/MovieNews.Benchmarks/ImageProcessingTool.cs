@@ -3,6 +3,8 @@ using System.Diagnostics;
 using System.Diagnostics.CodeAnalysis;
 using System.Runtime.CompilerServices;
 using System.Text;
+using Microsoft.Extensions.Options;
+using MovieNews.Web.Features.Media;
 using NetVips;
 using SkiaSharp;
 using VipsImage = NetVips.Image;
@@ -13,7 +15,7 @@ namespace MovieNews.Benchmarks;
 /// <summary>
 /// Two modes of the benchmark program for ADR-006 that BenchmarkDotNet cannot give:
 /// <list type="bullet">
-/// <item><c>--peak skia|vips|vips-per-variant|vips-1thread</c>: the job five times in this fresh process, then the
+/// <item><c>--peak skia|vips|vips-per-variant|vips-1thread|app-avif|app-jpeg</c>: the job five times in this fresh process, then the
 /// peak resident set (VmHWM, native memory included) above the resident set just before the first run.</item>
 /// <item><c>--image-check [folder]</c>: writes every library's outputs, checks their sizes, orientation and that no
 /// metadata survived, and tries AVIF and GIF in both libraries.</item>
@@ -54,18 +56,32 @@ internal static class ImageProcessingTool
             "skia" => ImageVariants.WithSkia,
             "vips" or "vips-1thread" => ImageVariants.WithVipsDecodeOnce,
             "vips-per-variant" => ImageVariants.WithVipsThumbnailPerVariant,
+            "app-avif" or "app-jpeg" => WithApp,
             _ => null,
         };
         if (job is null)
         {
-            Console.Error.WriteLine("usage: --peak skia|vips|vips-per-variant|vips-1thread");
+            Console.Error.WriteLine("usage: --peak skia|vips|vips-per-variant|vips-1thread|app-avif|app-jpeg");
             return 2;
         }
 
         // Both native libraries are loaded (Skia made the photo; ConfigureVips loads libvips) before the baseline,
-        // so the difference is the job's working memory, whichever library runs it.
-        var photo = TestPhoto.Create();
+        // so the difference is the job's working memory, whichever library runs it. The app modes run the site's
+        // own ImageProcessor on a 4000×3000 photo, as an AVIF (libvips decodes, Skia makes the variants) or a JPEG.
+        var photo = mode switch
+        {
+            "app-avif" => TestPhoto.CreateAvif(),
+            "app-jpeg" => TestPhoto.Create(4000, 3000),
+            _ => TestPhoto.Create(),
+        };
         ImageVariants.ConfigureVips(mode == "vips-1thread" ? 1 : null);
+        if (mode == "app-avif")
+        {
+            // The decoder's own set-up (no cache, one libvips thread) happens on its first use, before the baseline.
+            using var tiny = VipsImage.Black(8, 8, bands: 3);
+            _ = _app.Process(tiny.HeifsaveBuffer(compression: Enums.ForeignHeifCompression.Av1, effort: 0), FocalPoint.Centre);
+        }
+
         GC.Collect();
         GC.WaitForPendingFinalizers();
         GC.Collect();
@@ -93,6 +109,22 @@ internal static class ImageProcessingTool
         Console.WriteLine($"baseline VmRSS={baselineKb / 1024.0:F1} MB  VmHWM={peakKb / 1024.0:F1} MB  peak above baseline={(peakKb - baselineKb) / 1024.0:F1} MB"
             + (reset ? "" : "  (VmHWM could not be reset: it includes making the test photo)"));
         return 0;
+    }
+
+    private static readonly ImageProcessor _app = new(Options.Create(new MediaOptions()));
+
+    /// <summary>The site's own upload processing, outputs checked for the EXIF canary and GPS like the others.</summary>
+    private static List<ImageVariant> WithApp(byte[] upload)
+    {
+        var variants = _app.Process(upload, FocalPoint.Centre).Variants
+            .Select(v => new ImageVariant($"{v.Purpose.ToString().ToLowerInvariant()}{v.Width}x{v.Height}.{v.Extension}", v.Width, v.Height, v.Content))
+            .ToList();
+        if (variants.Any(v => Contains(v.Bytes, TestPhoto.ExifCanary) || Contains(v.Bytes, "Exif\0\0")))
+        {
+            throw new InvalidOperationException("Metadata survived the site's processing.");
+        }
+
+        return variants;
     }
 
     private static int Check(string folder)

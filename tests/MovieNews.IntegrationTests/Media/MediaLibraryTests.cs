@@ -82,6 +82,44 @@ public abstract class MediaLibraryTests(MovieNewsFactory factory)
     }
 
     [Fact]
+    public async Task An_avif_upload_gets_the_same_variants_as_a_jpeg_without_its_metadata()
+    {
+        var client = await Factory.SignedInAdminAsync();
+        var response = await client.UploadAsync(TestImages.Avif(2000, 1000, exifOrientation: 1), "still.avif", alt: "An AVIF still", declaredType: "image/avif");
+        Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
+
+        var item = await StoredAsync(response.UploadedId());
+        Assert.Equal((2000, 1000, ImageFormat.Avif), (item.Width, item.Height, item.SourceFormat));
+        Assert.Equal(
+            [(VariantPurpose.Width, 480, 240), (VariantPurpose.Width, 480, 240), (VariantPurpose.Width, 960, 480), (VariantPurpose.Width, 960, 480),
+             (VariantPurpose.Width, 1600, 800), (VariantPurpose.Width, 1600, 800), (VariantPurpose.Social, 1200, 630)],
+            item.Variants.Select(v => (v.Purpose, v.Width, v.Height)).Order());
+        var reader = Factory.CreateBrowserClient("203.0.113.89");
+        foreach (var variant in item.Variants)
+        {
+            var served = await reader.GetAsync(variant.Url);
+            Assert.Equal(HttpStatusCode.OK, served.StatusCode);
+            Assert.Equal(variant.IsWebP ? "image/webp" : "image/jpeg", served.Content.Headers.ContentType!.MediaType);
+            var bytes = await served.Content.ReadAsByteArrayAsync();
+            using var decoded = SkiaSharp.SKBitmap.Decode(bytes);
+            Assert.Equal((variant.Width, variant.Height), (decoded.Width, decoded.Height));
+            Assert.False(TestImages.Contains(bytes, TestImages.GpsMarker));
+        }
+
+        var page = await client.GetOkPageAsync($"/admin/media/{item.Id}");
+        Assert.Contains("uploaded as AVIF", page.QuerySelector("dl")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_upload_form_offers_avif()
+    {
+        var page = await (await Factory.SignedInAdminAsync()).GetOkPageAsync("/admin/media/upload");
+
+        Assert.Contains("image/avif", page.QuerySelector("#File")!.GetAttribute("accept"), StringComparison.Ordinal);
+        Assert.Contains("AVIF", page.QuerySelector("label[for=File]")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_served_file_answers_revalidation_with_304_and_a_range_with_206()
     {
         var (_, id) = await UploadedAsync(TestImages.Jpeg(640, 480));
@@ -122,8 +160,10 @@ public abstract class MediaLibraryTests(MovieNewsFactory factory)
         { "svg", "vector.svg", "SVG" },
         { "bomb", "bomb.jpg", "megapixels" },
         { "truncated", "half.jpg", "cut short" },
-        { "executable", "setup.jpg", "not a JPEG, PNG, WebP or GIF" },
-        { "text", "notes.png", "not a JPEG, PNG, WebP or GIF" },
+        { "truncated-avif", "half.avif", "cut short" },
+        { "avif-bomb", "bomb.avif", "megapixels" },
+        { "executable", "setup.jpg", "not a JPEG, PNG, WebP, AVIF or GIF" },
+        { "text", "notes.png", "not a JPEG, PNG, WebP, AVIF or GIF" },
     };
 
     private static byte[] BadFile(string kind) => kind switch
@@ -131,6 +171,8 @@ public abstract class MediaLibraryTests(MovieNewsFactory factory)
         "svg" => "<svg xmlns=\"http://www.w3.org/2000/svg\"><script>alert(1)</script></svg>"u8.ToArray(),
         "bomb" => TestImages.ClaimingSize(TestImages.Jpeg(64, 64), 65000, 65000),
         "truncated" => TestImages.Jpeg(1200, 800)[..4000],
+        "truncated-avif" => TestImages.Avif(600, 400)[..300],
+        "avif-bomb" => TestImages.ClaimingAvifSize(TestImages.Avif(64, 64), 65000, 65000),
         "executable" => [.. "MZ\u0090\0"u8, .. new byte[4096]],
         _ => "Just some words in a file."u8.ToArray(),
     };

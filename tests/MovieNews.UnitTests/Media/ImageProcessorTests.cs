@@ -144,7 +144,7 @@ public sealed class ImageProcessorTests
 
     [Fact]
     public void An_executable_named_like_a_picture_is_refused() =>
-        Assert.Contains("not a JPEG, PNG, WebP or GIF", Refusal([.. "MZ"u8, .. new byte[200]]));
+        Assert.Contains("not a JPEG, PNG, WebP, AVIF or GIF", Refusal([.. "MZ"u8, .. new byte[200]]));
 
     [Fact]
     public void An_empty_file_is_refused() =>
@@ -168,8 +168,8 @@ public sealed class ImageProcessorTests
     }
 
     [Fact]
-    public void An_avif_is_recognised_and_refused_with_what_to_do_instead() =>
-        Assert.Contains("Save it as JPEG or WebP", Refusal([0, 0, 0, 0x1C, .. "ftypavif"u8, 0, 0, 0, 0, .. "mif1avif"u8, .. new byte[64]]));
+    public void A_file_that_only_starts_like_an_avif_is_refused() =>
+        Assert.Contains("The AVIF file could not be read", Refusal([0, 0, 0, 0x1C, .. "ftypavif"u8, 0, 0, 0, 0, .. "mif1avif"u8, .. new byte[64]]));
 
     [Theory]
     [InlineData(1, 2000)]

@@ -1,4 +1,6 @@
+using NetVips;
 using SkiaSharp;
+using VipsImage = NetVips.Image;
 
 namespace MovieNews.TestSupport;
 
@@ -42,6 +44,15 @@ public static class TestImages
     /// <summary>Adds an EXIF block (orientation, and a GPS block) right after the JPEG's start marker.</summary>
     public static byte[] WithExif(byte[] jpeg, ushort orientation)
     {
+        var payload = ExifPayload(orientation);
+        var length = payload.Length + 2;
+        var app1 = new byte[] { 0xFF, 0xE1, (byte)(length >> 8), (byte)length }.Concat(payload);
+        return jpeg.Take(2).Concat(app1).Concat(jpeg.Skip(2)).ToArray();
+    }
+
+    /// <summary>"Exif\0\0" and a big-endian TIFF block: IFD0 with the orientation, and a GPS IFD carrying <see cref="GpsMarker"/>.</summary>
+    private static byte[] ExifPayload(ushort orientation)
+    {
         var tiff = new List<byte> { (byte)'M', (byte)'M', 0x00, 0x2A, 0x00, 0x00, 0x00, 0x08 };
         // IFD0 at 8: orientation and a pointer to the GPS IFD at 8 + 2 + 2 × 12 + 4 = 38.
         tiff.AddRange([0x00, 0x02]);
@@ -55,10 +66,56 @@ public static class TestImages
         tiff.AddRange([0x00, 0x00, 0x00, 0x00]);
         tiff.AddRange(marker);
 
-        var payload = "Exif\0\0"u8.ToArray().Concat(tiff).ToArray();
-        var length = payload.Length + 2;
-        var app1 = new byte[] { 0xFF, 0xE1, (byte)(length >> 8), (byte)length }.Concat(payload);
-        return jpeg.Take(2).Concat(app1).Concat(jpeg.Skip(2)).ToArray();
+        return "Exif\0\0"u8.ToArray().Concat(tiff).ToArray();
+    }
+
+    /// <summary>
+    /// The same red-left, blue-right picture as an AVIF, encoded by libvips (the fastest AV1 effort: tests need
+    /// no small files). With <paramref name="exifOrientation"/>, the file carries the EXIF block of
+    /// <see cref="WithExif"/> (GPS included), and libvips writes that orientation as the container's rotation.
+    /// With <paramref name="displayP3"/>, the colours are converted to Display P3 and its ICC profile is embedded.
+    /// </summary>
+    public static byte[] Avif(int width, int height, ushort? exifOrientation = null, bool transparentRight = false, int bitDepth = 8, bool displayP3 = false)
+    {
+        var bands = transparentRight ? 4 : 3;
+        var pixels = new byte[width * height * bands];
+        for (var y = 0; y < height; y++)
+        {
+            for (var x = 0; x < width; x++)
+            {
+                var at = ((y * width) + x) * bands;
+                var left = x < width / 2;
+                (pixels[at], pixels[at + 2]) = left ? ((byte)255, (byte)0) : ((byte)0, (byte)255);
+                if (transparentRight)
+                {
+                    pixels[at + 3] = left ? (byte)255 : (byte)0;
+                    pixels[at + 2] = 0;
+                }
+            }
+        }
+
+        using var image = VipsImage.NewFromMemory(pixels, width, height, bands, Enums.BandFormat.Uchar);
+        using var coloured = displayP3 ? image.IccTransform("p3", inputProfile: "srgb") : image.Copy();
+        using var tagged = exifOrientation is { } orientation
+            ? coloured.Mutate(m => m.Set(GValue.BlobType, "exif-data", ExifPayload(orientation)))
+            : coloured.Copy();
+        return tagged.HeifsaveBuffer(q: 80, bitdepth: bitDepth, effort: 0, compression: Enums.ForeignHeifCompression.Av1);
+    }
+
+    /// <summary>A real AVIF whose <c>ispe</c> box (the size its header declares) says <paramref name="width"/> × <paramref name="height"/>.</summary>
+    public static byte[] ClaimingAvifSize(byte[] avif, uint width, uint height)
+    {
+        var copy = (byte[])avif.Clone();
+        var at = copy.AsSpan().IndexOf("ispe"u8);
+        if (at < 0)
+        {
+            throw new InvalidOperationException("No ispe box found.");
+        }
+
+        // The box type, then a version and flags (4 bytes), then the width and height, big-endian.
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(copy.AsSpan(at + 8), width);
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(copy.AsSpan(at + 12), height);
+        return copy;
     }
 
     /// <summary>A real JPEG whose frame header claims <paramref name="width"/> × <paramref name="height"/>: a decompression bomb's header.</summary>

@@ -51,6 +51,14 @@ public static class ImageFormats
         return rest.Length > 0 && rest[0] == (byte)'<';
     }
 
+    /// <summary>The name people know a format by: JPEG, PNG, GIF, WebP, AVIF.</summary>
+    public static string NameOf(ImageFormat format) => format switch
+    {
+        ImageFormat.WebP => "WebP",
+        ImageFormat.Avif => "AVIF",
+        _ => format.ToString().ToUpperInvariant(),
+    };
+
     public static string ContentTypeOf(string extension) => extension switch
     {
         "webp" => "image/webp",

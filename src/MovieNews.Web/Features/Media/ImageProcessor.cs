@@ -22,8 +22,9 @@ public sealed record ProcessedImage(ImageFormat Source, int Width, int Height, I
 /// <summary>
 /// Turns an uploaded file into the pictures the site serves. Everything is decoded and encoded again, so no
 /// byte of the upload (metadata, GPS, a polyglot's payload) ever comes back out; orientation is applied first.
+/// SkiaSharp decodes JPEG, PNG, WebP and GIF; libvips decodes AVIF (<see cref="AvifDecoder"/>); SkiaSharp makes every variant.
 /// </summary>
-public sealed class ImageProcessor(IOptions<MediaOptions> options)
+public sealed class ImageProcessor(IOptions<MediaOptions> options, ILogger<ImageProcessor>? logger = null)
 {
     public static readonly IReadOnlyList<int> Widths = [480, 960, 1600];
     public const int SocialWidth = 1200;
@@ -39,12 +40,9 @@ public sealed class ImageProcessor(IOptions<MediaOptions> options)
     /// <exception cref="ImageRefusedException">The file is not an image this site accepts.</exception>
     public ProcessedImage Process(byte[] file, FocalPoint focal)
     {
-        var (format, codec) = Open(file);
-        using (codec)
+        var (format, picture, fullWidth, fullHeight) = Decode(file);
+        using (picture)
         {
-            var origin = codec.EncodedOrigin;
-            var (fullWidth, fullHeight) = Swaps(origin) ? (codec.Info.Height, codec.Info.Width) : (codec.Info.Width, codec.Info.Height);
-            using var picture = DecodeOriented(codec, format);
             var variants = new List<ImageVariant>();
             // Largest first, each made from the one before: a cubic filter keeps its quality only within 2× steps.
             var widths = WidthsFor(fullWidth).Where(w => HeightAt(w, fullWidth, fullHeight) <= MaxVariantSide).ToList();
@@ -81,12 +79,35 @@ public sealed class ImageProcessor(IOptions<MediaOptions> options)
     /// <summary>A new social crop for a picture already in the library, after its focal point moved.</summary>
     public IReadOnlyList<ImageVariant> Recrop(byte[] largestVariant, FocalPoint focal)
     {
-        var (format, codec) = Open(largestVariant);
-        using (codec)
+        var (_, picture, _, _) = Decode(largestVariant);
+        using (picture)
         {
-            using var picture = DecodeOriented(codec, format);
             return MakeSocial(picture, focal);
         }
+    }
+
+    /// <summary>
+    /// The picture upright, and its full upright size (JPEG may be decoded smaller than that, at n/8 scale).
+    /// AVIF is decoded by libvips (<see cref="AvifDecoder"/>), everything else by SkiaSharp; from here on it is one pipeline.
+    /// </summary>
+    private (ImageFormat Format, SKImage Picture, int Width, int Height) Decode(byte[] file)
+    {
+        var format = Identify(file);
+        if (format == ImageFormat.Avif)
+        {
+            if (AvifDecoder.Unavailable is { } reason)
+            {
+                logger?.LogError("An AVIF upload was refused: libvips is not available on this machine ({Reason}).", reason);
+            }
+
+            using var bitmap = AvifDecoder.Decode(file, options.Value.MaxPixels);
+            return (format, Orient(bitmap, SKEncodedOrigin.TopLeft), bitmap.Width, bitmap.Height);
+        }
+
+        using var codec = Open(file, format);
+        var origin = codec.EncodedOrigin;
+        var (fullWidth, fullHeight) = Swaps(origin) ? (codec.Info.Height, codec.Info.Width) : (codec.Info.Width, codec.Info.Height);
+        return (format, DecodeOriented(codec, format), fullWidth, fullHeight);
     }
 
     private static int HeightAt(int width, int fullWidth, int fullHeight) =>
@@ -104,7 +125,7 @@ public sealed class ImageProcessor(IOptions<MediaOptions> options)
         return narrower;
     }
 
-    private (ImageFormat Format, SKCodec Codec) Open(byte[] file)
+    private ImageFormat Identify(byte[] file)
     {
         var limits = options.Value;
         if (file.Length == 0)
@@ -117,18 +138,16 @@ public sealed class ImageProcessor(IOptions<MediaOptions> options)
             throw new ImageRefusedException($"The file is larger than {limits.MaxUploadBytes / (1024 * 1024)} MB.");
         }
 
-        var format = ImageFormats.Detect(file) ?? throw new ImageRefusedException(ImageFormats.LooksLikeMarkup(file)
-            ? "SVG and other markup files cannot be uploaded: they can carry scripts. Upload a JPEG, PNG, WebP or GIF."
-            : "This file is not a JPEG, PNG, WebP or GIF image (whatever its name says).");
+        return ImageFormats.Detect(file) ?? throw new ImageRefusedException(ImageFormats.LooksLikeMarkup(file)
+            ? "SVG and other markup files cannot be uploaded: they can carry scripts. Upload a JPEG, PNG, WebP, AVIF or GIF."
+            : "This file is not a JPEG, PNG, WebP, AVIF or GIF image (whatever its name says).");
+    }
 
+    private SKCodec Open(byte[] file, ImageFormat format)
+    {
         // The codec reads the header only: the size is known, and checked, before a single pixel is decoded.
-        var codec = SKCodec.Create(new SKMemoryStream(file), out var result);
-        if (codec is null)
-        {
-            throw new ImageRefusedException(format == ImageFormat.Avif
-                ? "AVIF pictures cannot be read on this server yet. Save it as JPEG or WebP and upload it again."
-                : $"The file starts like a {Name(format)} image but could not be read ({result}). It may be damaged or cut short.");
-        }
+        var codec = SKCodec.Create(new SKMemoryStream(file), out var result)
+            ?? throw new ImageRefusedException($"The file starts like a {Name(format)} image but could not be read ({result}). It may be damaged or cut short.");
 
         if (FormatOf(codec.EncodedFormat) != format)
         {
@@ -136,15 +155,27 @@ public sealed class ImageProcessor(IOptions<MediaOptions> options)
             throw new ImageRefusedException($"The file starts like a {Name(format)} image but is not one.");
         }
 
-        var (width, height) = (codec.Info.Width, codec.Info.Height);
-        if (width < 1 || height < 1 || (long)width * height > limits.MaxPixels)
+        try
+        {
+            CheckPixels(codec.Info.Width, codec.Info.Height, options.Value.MaxPixels);
+        }
+        catch (ImageRefusedException)
         {
             codec.Dispose();
-            throw new ImageRefusedException(
-                $"The image is {width:N0} × {height:N0} pixels; the limit is {limits.MaxPixels / 1_000_000.0:0.#} megapixels.");
+            throw;
         }
 
-        return (format, codec);
+        return codec;
+    }
+
+    /// <summary>The pixel limit, applied to the size a header declares (whatever the decoder), before decoding.</summary>
+    internal static void CheckPixels(int width, int height, long maxPixels)
+    {
+        if (width < 1 || height < 1 || (long)width * height > maxPixels)
+        {
+            throw new ImageRefusedException(
+                $"The image is {width:N0} × {height:N0} pixels; the limit is {maxPixels / 1_000_000.0:0.#} megapixels.");
+        }
     }
 
     private static SKImage DecodeOriented(SKCodec codec, ImageFormat format)
@@ -293,12 +324,7 @@ public sealed class ImageProcessor(IOptions<MediaOptions> options)
         _ => null,
     };
 
-    private static string Name(ImageFormat format) => format switch
-    {
-        ImageFormat.WebP => "WebP",
-        ImageFormat.Avif => "AVIF",
-        _ => format.ToString().ToUpperInvariant(),
-    };
+    private static string Name(ImageFormat format) => ImageFormats.NameOf(format);
 }
 
 /// <summary>Where the subject is, as fractions of the width and height from the top left (the centre is 0.5, 0.5).</summary>
