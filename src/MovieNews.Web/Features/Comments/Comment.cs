@@ -50,6 +50,9 @@ public sealed class Comment
     /// <summary>Written by an editor from the admin area; marked as a staff reply on the public page.</summary>
     public bool IsStaffReply { get; set; }
 
+    /// <summary>When its author last changed the text (within the edit window); readers see "edited".</summary>
+    public DateTime? EditedUtc { get; set; }
+
     /// <summary>The status a trashed or spammed comment had, so Restore puts it back where it was.</summary>
     public CommentStatus? PreviousStatus { get; set; }
 }

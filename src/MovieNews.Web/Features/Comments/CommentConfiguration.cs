@@ -27,6 +27,15 @@ internal sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
     }
 }
 
+internal sealed class CommentRevisionConfiguration : IEntityTypeConfiguration<CommentRevision>
+{
+    public void Configure(EntityTypeBuilder<CommentRevision> revision)
+    {
+        revision.HasOne(r => r.Comment).WithMany().HasForeignKey(r => r.CommentId).OnDelete(DeleteBehavior.Cascade);
+        revision.HasIndex(r => new { r.CommentId, r.ReplacedUtc });
+    }
+}
+
 internal sealed class TrustedAuthorConfiguration : IEntityTypeConfiguration<TrustedAuthor>
 {
     public void Configure(EntityTypeBuilder<TrustedAuthor> author)

@@ -13,7 +13,8 @@ public sealed record CommentView(
     DateTime CreatedUtc,
     string BodyHtml,
     CommentStatus Status,
-    bool IsStaffReply) : IThreadedComment
+    bool IsStaffReply,
+    DateTime? EditedUtc = null) : IThreadedComment
 {
     public SafeHtml Body => SafeHtml.FromStored(BodyHtml);
     public bool IsAwaitingModeration => Status == CommentStatus.Pending;
@@ -55,7 +56,7 @@ public sealed class CommentThreadReader(MovieNewsDbContext db)
         var comments = await Visible(db.Comments.AsNoTracking()
                 .Where(c => c.ArticleId == articleId && rootIds.Contains(c.ThreadRootId)), ownPending)
             .OrderBy(c => c.CreatedUtc).ThenBy(c => c.Id)
-            .Select(c => new CommentView(c.Id, c.ParentId, c.AuthorName, c.AuthorWebsite, c.CreatedUtc, c.BodyHtml, c.Status, c.IsStaffReply))
+            .Select(c => new CommentView(c.Id, c.ParentId, c.AuthorName, c.AuthorWebsite, c.CreatedUtc, c.BodyHtml, c.Status, c.IsStaffReply, c.EditedUtc))
             .ToListAsync(cancellationToken);
 
         return new CommentPage(approvedCount, page, totalPages, CommentTree.Build(comments, maxDepth));

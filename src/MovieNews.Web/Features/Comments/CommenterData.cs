@@ -5,7 +5,8 @@ using MovieNews.Web.Features.Audit;
 
 namespace MovieNews.Web.Features.Comments;
 
-public sealed record CommenterComment(int Id, string Article, string AuthorName, string? AuthorWebsite, DateTime CreatedUtc, string Status, string Body);
+/// <param name="EarlierTexts">What the author wrote before editing the comment, oldest first.</param>
+public sealed record CommenterComment(int Id, string Article, string AuthorName, string? AuthorWebsite, DateTime CreatedUtc, string Status, string Body, List<string> EarlierTexts);
 
 /// <summary>A reader's right to see and erase what they wrote: everything found by their email address.</summary>
 public sealed class CommenterData(MovieNewsDbContext db, AuditLog audit)
@@ -16,7 +17,8 @@ public sealed class CommenterData(MovieNewsDbContext db, AuditLog audit)
     public Task<List<CommenterComment>> FindAsync(string email, CancellationToken cancellationToken) =>
         ByEmail(email).AsNoTracking()
             .OrderBy(c => c.CreatedUtc).ThenBy(c => c.Id)
-            .Select(c => new CommenterComment(c.Id, c.Article.Slug, c.AuthorName, c.AuthorWebsite, c.CreatedUtc, c.Status.ToString(), c.BodyMarkdown))
+            .Select(c => new CommenterComment(c.Id, c.Article.Slug, c.AuthorName, c.AuthorWebsite, c.CreatedUtc, c.Status.ToString(), c.BodyMarkdown,
+                db.CommentRevisions.Where(r => r.CommentId == c.Id).OrderBy(r => r.ReplacedUtc).ThenBy(r => r.Id).Select(r => r.BodyMarkdown).ToList()))
             .ToListAsync(cancellationToken);
 
     public async Task<string> ExportAsync(string email, CancellationToken cancellationToken) =>

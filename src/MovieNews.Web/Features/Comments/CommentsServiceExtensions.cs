@@ -17,6 +17,8 @@ public static class CommentsServiceExtensions
         services.AddSingleton<ClientFingerprint>();
         services.AddSingleton<PendingCommentsCookie>();
         services.AddSingleton<CommenterCookie>();
+        services.AddSingleton<OwnCommentsCookie>();
+        services.AddScoped<CommentEditing>();
         services.AddSingleton<CommenterContext>();
         services.AddScoped<CommentWriter>();
         services.AddScoped<ModerationSettings>();

@@ -72,7 +72,43 @@ public sealed class ModerationService(MarkdownRenderer renderer, TimeProvider cl
     }
 
     /// <summary>An editor's new text for a stored comment: normalised, validated, rendered and sanitized like any comment.</summary>
-    public (string Markdown, SafeHtml Html, string Fingerprint)? Revise(string? body, out string? error)
+    public (string Markdown, SafeHtml Html, string Fingerprint)? Revise(string? body, out string? error) =>
+        Render(body, out error) is var (markdown, rendered) ? (markdown, rendered.Html, TextFolding.Fingerprint(rendered.Text)) : null;
+
+    /// <summary>
+    /// The author's new text within the edit window: everything a new comment goes through except the rules about
+    /// who posts and how often (the comment exists), so words that would hold a comment hold the edit.
+    /// </summary>
+    public RevisedComment? ReviseByAuthor(string? body, string authorName, ModerationOptions options, out string? error)
+    {
+        if (Render(body, out error) is not var (markdown, rendered))
+        {
+            return null;
+        }
+
+        var reasons = new List<string>();
+        var blocked = new BlocklistMatcher(options.BlockedWords).Find($"{authorName}\n{markdown}\n{rendered.Text}");
+        if (blocked.Count > 0)
+        {
+            reasons.Add(ModerationReasons.BlockedWords(blocked));
+        }
+
+        var links = CountLinks(rendered.Html.Value);
+        if (options.LinkHoldThreshold > 0 && links >= options.LinkHoldThreshold)
+        {
+            reasons.Add(ModerationReasons.TooManyLinks(links, options.LinkHoldThreshold));
+        }
+
+        if (options.HoldAll)
+        {
+            reasons.Add(ModerationReasons.HoldAll);
+        }
+
+        return new RevisedComment(markdown, rendered.Html, TextFolding.Fingerprint(rendered.Text),
+            reasons.Count == 0 ? CommentStatus.Approved : CommentStatus.Pending, reasons);
+    }
+
+    private (string Markdown, RenderedComment Rendered)? Render(string? body, out string? error)
     {
         var markdown = TextNormalizer.MultiLine(body);
         error = CommentValidator.ValidateBody(markdown, CommentValidator.BodyMaxLength);
@@ -83,8 +119,7 @@ public sealed class ModerationService(MarkdownRenderer renderer, TimeProvider cl
 
         try
         {
-            var rendered = renderer.RenderCommentWithText(markdown);
-            return (markdown, rendered.Html, TextFolding.Fingerprint(rendered.Text));
+            return (markdown, renderer.RenderCommentWithText(markdown));
         }
         catch (MarkdownTooDeepException)
         {
@@ -179,8 +214,13 @@ public static class ModerationReasons
     public const string Honeypot = "Spam trap: the hidden field that only bots fill in was filled in.";
     public const string FirstComment = "First comment from this author: held until an editor approves one.";
     public const string HoldAll = "Every comment is held for review (hold-everything is on).";
+    public const string EditedByAuthor = "Edited by its author after it was published: the new text is held.";
+    public const string DeletedByAuthor = "Deleted by its author within the edit window.";
 
     public static string BlockedWords(IEnumerable<string> words) => $"Blocked words: {string.Join(", ", words)}.";
 
     public static string TooManyLinks(int links, int threshold) => $"{links} links (comments with {threshold} or more are held).";
 }
+
+/// <summary>An author's edit as the moderation service judged it.</summary>
+public sealed record RevisedComment(string Markdown, SafeHtml Html, string Fingerprint, CommentStatus Verdict, IReadOnlyList<string> Reasons);

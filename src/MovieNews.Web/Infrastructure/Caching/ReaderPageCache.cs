@@ -24,7 +24,7 @@ public static class ReaderPageCache
 
     public const string AllTag = "reader";
     public const string ListsTag = "lists";
-    private static readonly string[] _readerCookies = ["mn_auth", PendingCommentsCookie.Name, CommenterCookie.Name, FreshPageCookie.Name];
+    private static readonly string[] _readerCookies = ["mn_auth", PendingCommentsCookie.Name, CommenterCookie.Name, FreshPageCookie.Name, OwnCommentsCookie.Name];
 
     /// <summary>True when nothing in the request makes the page this reader's own, so a shared copy may serve it.</summary>
     public static bool IsAnonymousRead(HttpRequest request) =>

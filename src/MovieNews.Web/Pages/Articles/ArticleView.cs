@@ -48,7 +48,9 @@ public sealed record ArticleView(
 
 public sealed record ReplyTarget(int Id, string AuthorName);
 
-public sealed record CommentListModel(string ArticleSlug, int Page, IReadOnlyList<Features.Comments.CommentNode<Features.Comments.CommentView>> Nodes)
+/// <param name="Editable">This reader's own comments whose edit window is open (a personal page only).</param>
+public sealed record CommentListModel(
+    string ArticleSlug, int Page, IReadOnlyList<Features.Comments.CommentNode<Features.Comments.CommentView>> Nodes, IReadOnlyCollection<int>? Editable = null)
 {
     public string PageQuery => Page == 1 ? string.Empty : $"cpage={Page}&";
 }

@@ -29,6 +29,7 @@ public sealed class ShowModel(
     CommentWriter writer,
     CommentPostLimiter limiter,
     CommenterContext cookies,
+    CommentEditing editing,
     ModerationSettings moderation,
     SiteUrls urls) : PageModel
 {
@@ -76,6 +77,9 @@ public sealed class ShowModel(
     public bool CommentsOpen { get; private set; }
 
     public ReplyTarget? ReplyingTo { get; private set; }
+
+    /// <summary>This reader's own comments that can still be edited (their cookie makes the page private).</summary>
+    public IReadOnlyCollection<int> Editable { get; private set; } = [];
     public IReadOnlyDictionary<string, string> Errors { get; private set; } = new Dictionary<string, string>();
     public string? FormMessage { get; private set; }
 
@@ -160,6 +164,11 @@ public sealed class ShowModel(
                     return SeeOther($"/articles/{Article.Slug}#comments");
                 }
 
+                if (editing.Window > TimeSpan.Zero)
+                {
+                    cookies.Own.Remember(HttpContext, posted.CommentId, clock.GetUtcNow().UtcDateTime + editing.Window);
+                }
+
                 if (posted.Status == CommentStatus.Pending)
                 {
                     cookies.Pending.Remember(HttpContext, posted.CommentId);
@@ -211,6 +220,7 @@ public sealed class ShowModel(
         }
 
         Comments = comments;
+        Editable = [.. cookies.Own.Read(Request).Keys];
         return true;
     }
 

@@ -510,6 +510,9 @@ namespace MovieNews.Web.Data.Migrations.Postgres
                     b.Property<int>("Depth")
                         .HasColumnType("integer");
 
+                    b.Property<DateTime?>("EditedUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<string>("ImportKey")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
@@ -548,6 +551,31 @@ namespace MovieNews.Web.Data.Migrations.Postgres
                     b.HasIndex("ArticleId", "Status", "ParentId", "CreatedUtc");
 
                     b.ToTable("Comments");
+                });
+
+            modelBuilder.Entity("MovieNews.Web.Features.Comments.CommentRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("BodyMarkdown")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("CommentId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("ReplacedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommentId", "ReplacedUtc");
+
+                    b.ToTable("CommentRevisions");
                 });
 
             modelBuilder.Entity("MovieNews.Web.Features.Comments.TrustedAuthor", b =>
@@ -804,6 +832,17 @@ namespace MovieNews.Web.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Article");
+                });
+
+            modelBuilder.Entity("MovieNews.Web.Features.Comments.CommentRevision", b =>
+                {
+                    b.HasOne("MovieNews.Web.Features.Comments.Comment", "Comment")
+                        .WithMany()
+                        .HasForeignKey("CommentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Comment");
                 });
 
             modelBuilder.Entity("MovieNews.Web.Features.Media.MediaVariant", b =>

@@ -490,6 +490,9 @@ namespace MovieNews.Web.Data.Migrations.Sqlite
                     b.Property<int>("Depth")
                         .HasColumnType("INTEGER");
 
+                    b.Property<DateTime?>("EditedUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ImportKey")
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
@@ -528,6 +531,29 @@ namespace MovieNews.Web.Data.Migrations.Sqlite
                     b.HasIndex("ArticleId", "Status", "ParentId", "CreatedUtc");
 
                     b.ToTable("Comments");
+                });
+
+            modelBuilder.Entity("MovieNews.Web.Features.Comments.CommentRevision", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("BodyMarkdown")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CommentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("ReplacedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommentId", "ReplacedUtc");
+
+                    b.ToTable("CommentRevisions");
                 });
 
             modelBuilder.Entity("MovieNews.Web.Features.Comments.TrustedAuthor", b =>
@@ -778,6 +804,17 @@ namespace MovieNews.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Article");
+                });
+
+            modelBuilder.Entity("MovieNews.Web.Features.Comments.CommentRevision", b =>
+                {
+                    b.HasOne("MovieNews.Web.Features.Comments.Comment", "Comment")
+                        .WithMany()
+                        .HasForeignKey("CommentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Comment");
                 });
 
             modelBuilder.Entity("MovieNews.Web.Features.Media.MediaVariant", b =>

@@ -29,6 +29,9 @@ public sealed class EditModel(
 
     public string? Error { get; private set; }
 
+    /// <summary>The author's earlier texts, newest first, when they edited the comment within the window.</summary>
+    public IReadOnlyList<CommentRevision> EarlierTexts { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken)
     {
         if (!await LoadAsync(id, cancellationToken))
@@ -109,6 +112,8 @@ public sealed class EditModel(
 
         Comment = row;
         ArticleId = await db.Comments.Where(c => c.Id == id).Select(c => c.ArticleId).SingleAsync(cancellationToken);
+        EarlierTexts = await db.CommentRevisions.AsNoTracking().Where(r => r.CommentId == id)
+            .OrderByDescending(r => r.ReplacedUtc).ThenByDescending(r => r.Id).ToListAsync(cancellationToken);
         return true;
     }
 }
