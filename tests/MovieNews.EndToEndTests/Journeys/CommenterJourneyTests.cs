@@ -50,6 +50,33 @@ public sealed class CommenterJourneyTests(LiveSite site)
         });
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_commenter_fixes_a_typo_and_the_next_reader_sees_it_marked_edited(bool javaScript)
+    {
+        var page = await site.NewPageAsync(javaScript);
+        await LiveSite.JourneyAsync(page, $"commenter-edit-js-{javaScript}", async () =>
+        {
+            await page.GotoAsync("/articles/what-makes-a-sequel-worth-making");
+            var id = await PostAsync(page, "Robin", $"Teh best practical effect is the {(javaScript ? "dinosaur" : "puppet")}.");
+
+            await page.Locator($"#{id} a.comment-edit").ClickAsync();
+            await page.Locator("#edit-comment-form #Body").WaitForAsync();
+            var text = await page.InputValueAsync("#Body");
+            await page.FillAsync("#Body", text.Replace("Teh", "The", StringComparison.Ordinal));
+            await page.GetByRole(AriaRole.Button, new() { Name = "Save changes" }).ClickAsync();
+            await page.WaitForURLAsync($"**#{id}");
+
+            Assert.StartsWith("The best practical effect", (await page.Locator($"#{id} .comment-body").TextContentAsync())!.Trim(), StringComparison.Ordinal);
+            var reader = await site.NewPageAsync(javaScript);
+            await reader.GotoAsync("/articles/what-makes-a-sequel-worth-making");
+            Assert.StartsWith("The best practical effect", (await reader.Locator($"#{id} .comment-body").TextContentAsync())!.Trim(), StringComparison.Ordinal);
+            Assert.Equal(1, await reader.Locator($"#{id} .comment-edited").CountAsync());
+            Assert.Equal(0, await reader.Locator($"#{id} a.comment-edit").CountAsync());
+        });
+    }
+
     [Fact]
     public async Task A_held_comment_shows_its_author_the_pending_notice()
     {
