@@ -5,6 +5,7 @@ using MovieNews.Web.Features.Accounts;
 using MovieNews.Web.Features.Articles;
 using MovieNews.Web.Features.Audit;
 using MovieNews.Web.Features.Comments;
+using MovieNews.Web.Features.Mail;
 using MovieNews.Web.Features.Media;
 
 namespace MovieNews.Web.Data;
@@ -33,6 +34,9 @@ public class MovieNewsDbContext : IdentityDbContext<EditorUser, IdentityRole, st
     public DbSet<MediaItem> MediaItems => Set<MediaItem>();
     public DbSet<MediaVariant> MediaVariants => Set<MediaVariant>();
     public DbSet<MediaBlob> MediaBlobs => Set<MediaBlob>();
+    public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
+    public DbSet<CommentSubscription> CommentSubscriptions => Set<CommentSubscription>();
+    public DbSet<HeldCommentDigestRecipient> HeldCommentDigestRecipients => Set<HeldCommentDigestRecipient>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

@@ -17,6 +17,7 @@ public static class Telemetry
 
     /// <summary>Comments stored, tagged with their verdict (approved, pending, spam).</summary>
     public static readonly Counter<long> CommentsPosted = _meter.CreateCounter<long>("movienews.comments.posted", description: "Comments stored, by verdict");
+    public static readonly Counter<long> MailsSent = _meter.CreateCounter<long>("movienews.mail.sent", description: "Messages the SMTP server accepted from the outbox, by kind");
 
     /// <summary>Comment posts refused before storage, tagged with the reason (invalid, duplicate, flood, closed).</summary>
     public static readonly Counter<long> CommentsRefused = _meter.CreateCounter<long>("movienews.comments.refused", description: "Comment posts refused, by reason");

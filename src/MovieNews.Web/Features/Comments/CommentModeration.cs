@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using MovieNews.Web.Data;
 using MovieNews.Web.Features.Audit;
+using MovieNews.Web.Features.Mail;
 using MovieNews.Web.Features.Moderation;
 
 namespace MovieNews.Web.Features.Comments;
@@ -18,7 +19,7 @@ public enum ModerationAction
 
 /// <summary>What editors do to comments from the queue, one or many at a time; every change is audited.</summary>
 public sealed class CommentModeration(
-    MovieNewsDbContext db, CommentWriter writer, AuditLog audit, TimeProvider clock)
+    MovieNewsDbContext db, CommentWriter writer, AuditLog audit, TimeProvider clock, CommentNotices notices)
 {
     public async Task<int> ApplyAsync(ModerationAction action, IReadOnlyCollection<int> ids, CancellationToken cancellationToken)
     {
@@ -32,9 +33,15 @@ public sealed class CommentModeration(
                 $"Comment #{comment.Id} by {comment.AuthorName}",
                 before,
                 action == ModerationAction.Delete ? "Deleted" : comment.Status);
+            if (before != CommentStatus.Approved && comment.Status == CommentStatus.Approved && action != ModerationAction.Delete)
+            {
+                // Queued in this same save: the approval and its notices are written together or not at all.
+                await notices.CommentApprovedAsync(comment, cancellationToken);
+            }
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        notices.Wake();
         return comments.Count;
     }
 

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using MovieNews.Web.Data;
+using MovieNews.Web.Features.Mail;
 using MovieNews.Web.Features.Moderation;
 using MovieNews.Web.Infrastructure;
 
@@ -41,7 +42,7 @@ public sealed record ImportedComment(DateTime CreatedUtc, string? ImportKey, str
 /// JSON import) and the one way its text is changed: always through the moderation service, so it is always
 /// normalised, validated, rendered and sanitized; the origin picks which rules judge it.
 /// </summary>
-public sealed class CommentWriter(MovieNewsDbContext db, ModerationService moderation, ModerationSettings settings, TimeProvider clock)
+public sealed class CommentWriter(MovieNewsDbContext db, ModerationService moderation, ModerationSettings settings, TimeProvider clock, CommentNotices notices)
 {
     private static readonly SemaphoreSlim _sqliteWriters = new(1, 1);
 
@@ -156,12 +157,15 @@ public sealed class CommentWriter(MovieNewsDbContext db, ModerationService moder
         await db.SaveChangesAsync(cancellationToken);
         // A top-level comment is its own thread root, which needs its id first.
         comment.ThreadRootId = moderated.Placement.ThreadRootId ?? comment.Id;
+        // Subscriptions it asks for and the notices it causes are written by the same save, in the same transaction.
+        await notices.CommentStoredAsync(comment, input, origin, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         if (transaction is not null)
         {
             await transaction.CommitAsync(cancellationToken);
         }
 
+        notices.Wake();
         Telemetry.CommentsPosted.Add(1, new KeyValuePair<string, object?>("verdict", comment.Status.ToString().ToLowerInvariant()));
         return new PostCommentResult.Posted(comment.Id, comment.Status, comment.ModerationReasons);
     }

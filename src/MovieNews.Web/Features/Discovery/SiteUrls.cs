@@ -31,6 +31,9 @@ public sealed class SiteUrls
     /// <summary>The configured public host (and port when not the default), or null when none is configured.</summary>
     public string? PublicAuthority { get; }
 
+    /// <summary>The configured public address without a trailing slash, or null: e-mail, sent with no request at hand, uses only this.</summary>
+    public string? PublicBase => _publicBase;
+
     /// <summary>True when absolute addresses come from the request, so caches must keep one copy per host.</summary>
     public bool VaryCachesByHost => _publicBase is null;
 

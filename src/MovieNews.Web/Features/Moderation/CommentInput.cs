@@ -12,6 +12,12 @@ public sealed class CommentInput
     public string? Body { get; set; }
     public string? ParentId { get; set; }
 
+    /// <summary>"Notify me of replies by e-mail": a subscription to the conversation, after a double opt-in (needs an e-mail).</summary>
+    public bool NotifyReplies { get; set; }
+
+    /// <summary>"If my comment is held, e-mail me when it is approved" (needs an e-mail).</summary>
+    public bool NotifyApproval { get; set; }
+
     /// <summary>The honeypot: hidden from people, irresistible to form-filling bots.</summary>
     public string? Homepage { get; set; }
 }

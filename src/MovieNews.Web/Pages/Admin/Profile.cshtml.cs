@@ -2,9 +2,11 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.EntityFrameworkCore;
 using MovieNews.Web.Data;
 using MovieNews.Web.Features.Accounts;
 using MovieNews.Web.Features.Audit;
+using MovieNews.Web.Features.Mail;
 
 namespace MovieNews.Web.Pages.Admin;
 
@@ -12,8 +14,17 @@ namespace MovieNews.Web.Pages.Admin;
 // Posts share the sign-in limit: a stolen session must not get unlimited guesses at the current password.
 [EnableRateLimiting(AccountsServiceExtensions.LoginRateLimit)]
 public sealed class ProfileModel(
-    UserManager<EditorUser> users, SignInManager<EditorUser> signIn, AuditLog audit, MovieNewsDbContext db) : PageModel
+    UserManager<EditorUser> users, SignInManager<EditorUser> signIn, AuditLog audit, MovieNewsDbContext db,
+    Microsoft.Extensions.Options.IOptions<MailOptions> mail, TimeProvider clock) : PageModel
 {
+    public bool MailEnabled => mail.Value.Enabled;
+
+    public double DigestIntervalMinutes => mail.Value.DigestIntervalMinutes;
+
+    /// <summary>Whether this editor gets the digest of held comments.</summary>
+    [BindProperty]
+    public bool Digest { get; set; }
+
     public string Email { get; private set; } = string.Empty;
 
     public Dictionary<string, string> Errors { get; } = [];
@@ -39,7 +50,33 @@ public sealed class ProfileModel(
 
         Email = user.Email ?? string.Empty;
         DisplayName = user.DisplayName;
+        Digest = await db.HeldCommentDigestRecipients.AnyAsync(r => r.UserId == user.Id);
         return Page();
+    }
+
+    public async Task<IActionResult> OnPostDigestAsync(CancellationToken cancellationToken)
+    {
+        if (await users.GetUserAsync(User) is not { } user)
+        {
+            return Challenge();
+        }
+
+        var existing = await db.HeldCommentDigestRecipients.SingleOrDefaultAsync(r => r.UserId == user.Id, cancellationToken);
+        if (Digest && existing is null)
+        {
+            db.HeldCommentDigestRecipients.Add(new HeldCommentDigestRecipient { UserId = user.Id, OptedInUtc = clock.GetUtcNow().UtcDateTime });
+        }
+        else if (!Digest && existing is not null)
+        {
+            db.HeldCommentDigestRecipients.Remove(existing);
+        }
+
+        audit.Record(Digest ? "user.digest-on" : "user.digest-off", user.Email ?? user.Id);
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Message"] = Digest
+            ? "Saved: you will get an email when comments are held for moderation."
+            : "Saved: you will get no more emails about held comments.";
+        return Redirect("/admin/profile");
     }
 
     public async Task<IActionResult> OnPostNameAsync(CancellationToken cancellationToken)

@@ -1,20 +1,72 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 using MovieNews.Web.Data;
 using MovieNews.Web.Features.Audit;
+using MovieNews.Web.Features.Mail;
 using MovieNews.Web.Features.Moderation;
 
 namespace MovieNews.Web.Pages.Admin;
 
-public sealed class SettingsModel(ModerationSettings settings, AuditLog audit, MovieNewsDbContext db) : PageModel
+public sealed class SettingsModel(ModerationSettings settings, AuditLog audit, MovieNewsDbContext db, MailOutbox outbox, OutboxSender sender) : PageModel
 {
+    public bool MailEnabled => outbox.Enabled;
+
+    /// <summary>Where the test message goes; the signed-in editor's own address at first.</summary>
+    [BindProperty]
+    public string? TestAddress { get; set; }
+
+    public string? TestError { get; private set; }
+
     [BindProperty]
     public SettingsForm Input { get; set; } = new();
 
     public Dictionary<string, string> Errors { get; } = [];
 
-    public async Task OnGetAsync(CancellationToken cancellationToken) =>
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
         Input = SettingsForm.From(await settings.GetAsync(cancellationToken));
+        TestAddress = User.Identity?.Name;
+    }
+
+    /// <summary>
+    /// Queues a test message like any other (through the outbox) and sends the due messages at once, so the editor
+    /// sees whether the SMTP server accepted it, or what it answered.
+    /// </summary>
+    public async Task<IActionResult> OnPostSendTestAsync(CancellationToken cancellationToken)
+    {
+        Input = SettingsForm.From(await settings.GetAsync(cancellationToken));
+        var address = TestAddress?.Trim();
+        if (!MailEnabled)
+        {
+            TestError = "Mail is off: set Mail:Host (and the other Mail settings) first.";
+        }
+        else if (address is not { Length: > 2 and <= 254 } || !MimeKit.MailboxAddress.TryParse(address, out var parsed) || parsed.Address != address)
+        {
+            TestError = "Enter one email address, like editor@example.com.";
+        }
+
+        if (TestError is not null)
+        {
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        var content = new MailContent(
+            $"Test message from {CommentNotices.SiteName}",
+            $"This is a test message sent from the admin settings page by {User.Identity?.Name}. If you can read it, mail works.",
+            CommentNotices.Html($"<p>This is a test message sent from the admin settings page by {CommentNotices.E(User.Identity?.Name ?? "an editor")}. If you can read it, mail works.</p>"));
+        await outbox.EnqueueAsync(MailKinds.Test, address!, content, dedupeKey: null, unsubscribeUrl: null, cancellationToken);
+        audit.Record("mail.test", "Test message queued");
+        await db.SaveChangesAsync(cancellationToken);
+        var queued = await db.OutboxMessages.AsNoTracking().Where(m => m.Kind == MailKinds.Test).OrderByDescending(m => m.Id).Select(m => m.Id).FirstAsync(cancellationToken);
+        await sender.SendDueAsync(cancellationToken);
+        var result = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == queued, cancellationToken);
+        TempData["Message"] = result.SentUtc is not null
+            ? $"Test message sent: the mail server accepted it for {address}."
+            : $"The test message is queued but the mail server has not accepted it yet ({result.LastError ?? "another server instance is sending it"}). It will be retried.";
+        return Redirect("/admin/settings");
+    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {

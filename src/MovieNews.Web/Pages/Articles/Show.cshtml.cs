@@ -7,6 +7,7 @@ using MovieNews.Web.Data;
 using MovieNews.Web.Features.Articles;
 using MovieNews.Web.Features.Comments;
 using MovieNews.Web.Features.Discovery;
+using MovieNews.Web.Features.Mail;
 using MovieNews.Web.Features.Media;
 using MovieNews.Web.Features.Moderation;
 using MovieNews.Web.Infrastructure;
@@ -31,8 +32,12 @@ public sealed class ShowModel(
     CommenterContext cookies,
     CommentEditing editing,
     ModerationSettings moderation,
-    SiteUrls urls) : PageModel
+    SiteUrls urls,
+    Microsoft.Extensions.Options.IOptions<MailOptions> mail) : PageModel
 {
+    /// <summary>Mail is configured: the form offers notices (the same for every reader, so the page stays shareable).</summary>
+    public bool MailEnabled => mail.Value.Enabled;
+
     public string AbsoluteUrl(string path) => urls.Absolute(Request, path).ToString();
 
     public string CanonicalUrl => urls.Absolute(Request, Comments.Page == 1 ? $"/articles/{Article.Slug}" : $"/articles/{Article.Slug}?cpage={Comments.Page}").ToString();
@@ -152,6 +157,16 @@ public sealed class ShowModel(
         if (!limiter.TryEnter(clientHash, out var cooldown))
         {
             return await TooQuicklyAsync(cpage, cooldown, cancellationToken);
+        }
+
+        if (!MailEnabled)
+        {
+            (Input.NotifyReplies, Input.NotifyApproval) = (false, false);
+        }
+        else if ((Input.NotifyReplies || Input.NotifyApproval) && string.IsNullOrWhiteSpace(Input.Email))
+        {
+            Errors = new Dictionary<string, string> { [CommentValidator.Fields.Email] = "Enter your email address to be told by email, or untick the notification boxes." };
+            return await ReshowAsync(cpage, StatusCodes.Status400BadRequest, "Your comment was not posted yet: please correct the fields marked below and send it again.", cancellationToken);
         }
 
         var target = new CommentTarget(Article.Id, Article.CommentsOpen, Article.PublishedUtc);
