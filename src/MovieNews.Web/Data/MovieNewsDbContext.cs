@@ -6,6 +6,7 @@ using MovieNews.Web.Features.Articles;
 using MovieNews.Web.Features.Audit;
 using MovieNews.Web.Features.Comments;
 using MovieNews.Web.Features.Media;
+using MovieNews.Web.Features.Reports;
 
 namespace MovieNews.Web.Data;
 
@@ -32,6 +33,7 @@ public class MovieNewsDbContext : IdentityDbContext<EditorUser, IdentityRole, st
     public DbSet<MediaItem> MediaItems => Set<MediaItem>();
     public DbSet<MediaVariant> MediaVariants => Set<MediaVariant>();
     public DbSet<MediaBlob> MediaBlobs => Set<MediaBlob>();
+    public DbSet<CommentReport> CommentReports => Set<CommentReport>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

@@ -695,6 +695,53 @@ namespace MovieNews.Web.Data.Migrations.Postgres
                     b.ToTable("MediaVariants", (string)null);
                 });
 
+            modelBuilder.Entity("MovieNews.Web.Features.Reports.CommentReport", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ClientHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("CommentId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("CommenterKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("DismissedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommentId", "ClientHash")
+                        .IsUnique();
+
+                    b.HasIndex("CommentId", "CommenterKey");
+
+                    b.HasIndex("DismissedUtc", "CommentId");
+
+                    b.ToTable("CommentReports");
+                });
+
             modelBuilder.Entity("ArticleMedia", b =>
                 {
                     b.HasOne("MovieNews.Web.Features.Articles.Article", null)
@@ -813,6 +860,17 @@ namespace MovieNews.Web.Data.Migrations.Postgres
                         .HasForeignKey("MediaItemId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("MovieNews.Web.Features.Reports.CommentReport", b =>
+                {
+                    b.HasOne("MovieNews.Web.Features.Comments.Comment", "Comment")
+                        .WithMany()
+                        .HasForeignKey("CommentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("Comment");
                 });
 
             modelBuilder.Entity("MovieNews.Web.Features.Media.MediaItem", b =>
