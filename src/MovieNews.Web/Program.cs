@@ -1,6 +1,7 @@
 using MovieNews.Web.Data;
 using MovieNews.Web.Features.Accounts;
 using MovieNews.Web.Features.Articles;
+using MovieNews.Web.Features.Bans;
 using MovieNews.Web.Features.Comments;
 using MovieNews.Web.Features.Discovery;
 using MovieNews.Web.Features.Media;
@@ -17,6 +18,7 @@ builder.AddSharedState();
 builder.Services.AddArticles();
 builder.Services.AddComments(builder.Configuration);
 builder.Services.AddReports();
+builder.Services.AddBans();
 builder.Services.AddAccounts(builder.Configuration);
 builder.Services.AddSeeding(builder.Configuration);
 builder.Services.AddDiscovery(builder.Configuration);

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using MovieNews.Web.Features.Accounts;
 using MovieNews.Web.Features.Articles;
 using MovieNews.Web.Features.Audit;
+using MovieNews.Web.Features.Bans;
 using MovieNews.Web.Features.Comments;
 using MovieNews.Web.Features.Media;
 using MovieNews.Web.Features.Reports;
@@ -34,6 +35,7 @@ public class MovieNewsDbContext : IdentityDbContext<EditorUser, IdentityRole, st
     public DbSet<MediaVariant> MediaVariants => Set<MediaVariant>();
     public DbSet<MediaBlob> MediaBlobs => Set<MediaBlob>();
     public DbSet<CommentReport> CommentReports => Set<CommentReport>();
+    public DbSet<Ban> Bans => Set<Ban>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {
