@@ -4,9 +4,11 @@ using Microsoft.EntityFrameworkCore;
 using MovieNews.Web.Features.Accounts;
 using MovieNews.Web.Features.Articles;
 using MovieNews.Web.Features.Audit;
+using MovieNews.Web.Features.Bans;
 using MovieNews.Web.Features.Comments;
 using MovieNews.Web.Features.Mail;
 using MovieNews.Web.Features.Media;
+using MovieNews.Web.Features.Reports;
 
 namespace MovieNews.Web.Data;
 
@@ -37,6 +39,8 @@ public class MovieNewsDbContext : IdentityDbContext<EditorUser, IdentityRole, st
     public DbSet<OutboxMessage> OutboxMessages => Set<OutboxMessage>();
     public DbSet<CommentSubscription> CommentSubscriptions => Set<CommentSubscription>();
     public DbSet<HeldCommentDigestRecipient> HeldCommentDigestRecipients => Set<HeldCommentDigestRecipient>();
+    public DbSet<CommentReport> CommentReports => Set<CommentReport>();
+    public DbSet<Ban> Bans => Set<Ban>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

@@ -33,6 +33,12 @@ internal sealed class FakeHistory : ICommentHistory
 
     public Task<bool> IsKnownAuthorAsync(string name, string? email, CancellationToken cancellationToken) =>
         Task.FromResult(KnownAuthors.Contains(email ?? name));
+
+    /// <summary>The bans in force, matched by the real rule.</summary>
+    public List<ActiveBan> Bans { get; } = [];
+
+    public Task<ActiveBan?> FindBanAsync(string name, string? email, string clientHash, CancellationToken cancellationToken) =>
+        Task.FromResult(BanRule.Find(Bans, name, email, clientHash, address: null));
 }
 
 internal sealed class ModerationTestKit

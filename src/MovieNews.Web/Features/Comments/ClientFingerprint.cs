@@ -23,6 +23,13 @@ public sealed class ClientFingerprint(IServiceScopeFactory scopes) : IDisposable
         return Convert.ToHexStringLower(HMACSHA256.HashData(salt, Encoding.UTF8.GetBytes(normalized)))[..32];
     }
 
+    /// <summary>The same keyed hash of any other client trait (saved commenter details), so it is never stored in clear.</summary>
+    public async Task<string> HashTextAsync(string purpose, string value, CancellationToken cancellationToken)
+    {
+        var salt = _salt ?? await LoadSaltAsync(cancellationToken);
+        return Convert.ToHexStringLower(HMACSHA256.HashData(salt, Encoding.UTF8.GetBytes($"{purpose}\n{value}")))[..32];
+    }
+
     public void Dispose() => _gate.Dispose();
 
     private async Task<byte[]> LoadSaltAsync(CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.EntityFrameworkCore;
 using MovieNews.Web.Data;
 using MovieNews.Web.Features.Mail;
@@ -12,7 +13,11 @@ public abstract record PostCommentResult
     {
     }
 
-    public sealed record Posted(int CommentId, CommentStatus Status, IReadOnlyList<string> Reasons) : PostCommentResult;
+    /// <summary><paramref name="Shadowed"/>: stored as spam under a shadow ban; only its author is to see it.</summary>
+    public sealed record Posted(int CommentId, CommentStatus Status, IReadOnlyList<string> Reasons, bool Shadowed = false) : PostCommentResult;
+
+    /// <summary>The author is banned; nothing stored. Null: until an editor lifts it.</summary>
+    public sealed record Banned(DateTime? UntilUtc) : PostCommentResult;
     public sealed record Invalid(IReadOnlyDictionary<string, string> Errors) : PostCommentResult;
     public sealed record Duplicate : PostCommentResult;
     public sealed record Flooded(TimeSpan RetryAfter) : PostCommentResult;
@@ -26,6 +31,7 @@ public abstract record PostCommentResult
         Invalid invalid => string.Join(" ", invalid.Errors.Select(e => $"{e.Key}: {e.Value}")),
         Duplicate => "the same text was posted moments ago",
         Flooded => "posted too soon after the previous comment",
+        Banned => "the author is banned",
         Closed => "comments are closed",
         _ => "the article does not exist",
     };
@@ -48,7 +54,11 @@ public sealed class CommentWriter(MovieNewsDbContext db, ModerationService moder
 
     /// <summary>A reader's comment from the public form.</summary>
     public Task<PostCommentResult> PostAsync(CommentTarget article, CommentInput input, string clientHash, CancellationToken cancellationToken) =>
-        WriteAsync(article, input, CommentOrigin.Reader, clientHash, imported: null, cancellationToken);
+        PostAsync(article, input, clientHash, address: null, cancellationToken);
+
+    /// <summary>A reader's comment, with the live address network bans are tested against (it is never stored).</summary>
+    public Task<PostCommentResult> PostAsync(CommentTarget article, CommentInput input, string clientHash, IPAddress? address, CancellationToken cancellationToken) =>
+        WriteAsync(article, input, CommentOrigin.Reader, clientHash, imported: null, cancellationToken, address);
 
     /// <summary>An editor's reply: checked and sanitized like any comment, never held, marked as staff.</summary>
     public Task<PostCommentResult> ReplyAsStaffAsync(int articleId, CommentInput input, string staffKey, CancellationToken cancellationToken) =>
@@ -74,7 +84,7 @@ public sealed class CommentWriter(MovieNewsDbContext db, ModerationService moder
     }
 
     private async Task<PostCommentResult> WriteAsync(
-        CommentTarget article, CommentInput input, CommentOrigin origin, string clientHash, ImportedComment? imported, CancellationToken cancellationToken)
+        CommentTarget article, CommentInput input, CommentOrigin origin, string clientHash, ImportedComment? imported, CancellationToken cancellationToken, IPAddress? address = null)
     {
         var options = await settings.GetAsync(cancellationToken);
         if (ModerationPolicy.For(origin).ClosedArticlesRefuse
@@ -86,14 +96,14 @@ public sealed class CommentWriter(MovieNewsDbContext db, ModerationService moder
 
         if (origin != CommentOrigin.Reader)
         {
-            return await StoreAsync(article.ArticleId, input, origin, clientHash, imported, options, cancellationToken);
+            return await StoreAsync(article.ArticleId, input, origin, clientHash, imported, options, address, cancellationToken);
         }
 
         if (db.Database.IsNpgsql())
         {
             // PostgreSQL writes concurrently, across every app instance: a transaction-scoped advisory lock on
             // the client (taken in StoreAsync) makes that client's flood and duplicate checks and its insert one step.
-            return await StoreAsync(article.ArticleId, input, origin, clientHash, imported, options, cancellationToken);
+            return await StoreAsync(article.ArticleId, input, origin, clientHash, imported, options, address, cancellationToken);
         }
 
         // SQLite takes the write lock when the transaction begins, so the flood and duplicate checks and the
@@ -102,7 +112,7 @@ public sealed class CommentWriter(MovieNewsDbContext db, ModerationService moder
         await _sqliteWriters.WaitAsync(cancellationToken);
         try
         {
-            return await StoreAsync(article.ArticleId, input, origin, clientHash, imported, options, cancellationToken);
+            return await StoreAsync(article.ArticleId, input, origin, clientHash, imported, options, address, cancellationToken);
         }
         finally
         {
@@ -111,7 +121,7 @@ public sealed class CommentWriter(MovieNewsDbContext db, ModerationService moder
     }
 
     private async Task<PostCommentResult> StoreAsync(
-        int articleId, CommentInput input, CommentOrigin origin, string clientHash, ImportedComment? imported, ModerationOptions options, CancellationToken cancellationToken)
+        int articleId, CommentInput input, CommentOrigin origin, string clientHash, ImportedComment? imported, ModerationOptions options, IPAddress? address, CancellationToken cancellationToken)
     {
         // An import runs in a transaction of its own (all or nothing); everything else gets one here.
         await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
@@ -120,7 +130,7 @@ public sealed class CommentWriter(MovieNewsDbContext db, ModerationService moder
             await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(hashtextextended({clientHash}, 0));", cancellationToken);
         }
 
-        var result = await moderation.ModerateAsync(articleId, input, clientHash, origin, options, new EfCommentHistory(db), cancellationToken);
+        var result = await moderation.ModerateAsync(articleId, input, clientHash, origin, options, new EfCommentHistory(db, address, clock), cancellationToken);
         switch (result)
         {
             case ModerationResult.Invalid invalid:
@@ -132,6 +142,9 @@ public sealed class CommentWriter(MovieNewsDbContext db, ModerationService moder
             case ModerationResult.Flooded flooded:
                 Refused("flood");
                 return new PostCommentResult.Flooded(flooded.RetryAfter);
+            case ModerationResult.Banned banned:
+                Refused("banned");
+                return new PostCommentResult.Banned(banned.UntilUtc);
         }
 
         var moderated = ((ModerationResult.Accepted)result).Comment;
@@ -167,7 +180,7 @@ public sealed class CommentWriter(MovieNewsDbContext db, ModerationService moder
 
         notices.Wake();
         Telemetry.CommentsPosted.Add(1, new KeyValuePair<string, object?>("verdict", comment.Status.ToString().ToLowerInvariant()));
-        return new PostCommentResult.Posted(comment.Id, comment.Status, comment.ModerationReasons);
+        return new PostCommentResult.Posted(comment.Id, comment.Status, comment.ModerationReasons, moderated.Shadowed);
     }
 
     private static void Refused(string reason) =>

@@ -1,3 +1,4 @@
+using System.Net;
 using Microsoft.EntityFrameworkCore;
 using MovieNews.Web.Data;
 using MovieNews.Web.Features.Moderation;
@@ -5,8 +6,16 @@ using MovieNews.Web.Features.Moderation;
 namespace MovieNews.Web.Features.Comments;
 
 /// <summary>The moderation rules' view of stored comments.</summary>
-public sealed class EfCommentHistory(MovieNewsDbContext db) : ICommentHistory
+public sealed class EfCommentHistory(MovieNewsDbContext db, IPAddress? address = null, TimeProvider? clock = null) : ICommentHistory
 {
+    /// <summary>Bans are few and each post reads them once: matched in memory, where a network can be tested against the live address.</summary>
+    public async Task<ActiveBan?> FindBanAsync(string name, string? email, string clientHash, CancellationToken cancellationToken)
+    {
+        var now = (clock ?? TimeProvider.System).GetUtcNow().UtcDateTime;
+        var bans = await db.Bans.AsNoTracking().Where(b => b.ExpiresUtc == null || b.ExpiresUtc > now).ToListAsync(cancellationToken);
+        return BanRule.Find(bans.Select(b => b.ToRule()), name, email, clientHash, address);
+    }
+
     public Task<ParentComment?> FindParentAsync(int articleId, int parentId, bool approvedOnly, CancellationToken cancellationToken) =>
         db.Comments.AsNoTracking()
             .Where(c => c.Id == parentId && c.ArticleId == articleId && (!approvedOnly || c.Status == CommentStatus.Approved))

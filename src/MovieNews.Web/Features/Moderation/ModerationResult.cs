@@ -14,7 +14,8 @@ public sealed record ModeratedComment(
     SafeHtml BodyHtml,
     CommentStatus Verdict,
     IReadOnlyList<string> Reasons,
-    Placement Placement);
+    Placement Placement,
+    bool Shadowed = false);
 
 public abstract record ModerationResult
 {
@@ -31,6 +32,9 @@ public abstract record ModerationResult
     /// <summary>The same client sent the same text moments ago; nothing is stored.</summary>
     public sealed record Duplicate : ModerationResult;
 
+    /// <summary>The author is banned (not in shadow mode); nothing is stored. Null: until an editor lifts it.</summary>
+    public sealed record Banned(DateTime? UntilUtc) : ModerationResult;
+
     /// <summary>Too soon after this client's previous comment; nothing is stored.</summary>
     public sealed record Flooded(TimeSpan RetryAfter) : ModerationResult;
 }
@@ -43,6 +47,9 @@ public interface ICommentHistory
     Task<DateTime?> LastCommentUtcAsync(string clientHash, CancellationToken cancellationToken);
     Task<bool> HasSameBodySinceAsync(string clientHash, string bodyFingerprint, DateTime sinceUtc, CancellationToken cancellationToken);
     Task<bool> IsKnownAuthorAsync(string name, string? email, CancellationToken cancellationToken);
+
+    /// <summary>A ban in force on this author (name, email, address hash, or the live address's network); none by default.</summary>
+    Task<ActiveBan?> FindBanAsync(string name, string? email, string clientHash, CancellationToken cancellationToken) => Task.FromResult<ActiveBan?>(null);
 }
 
 public sealed record ParentComment(int Id, int? ParentId, int Depth, int ThreadRootId);

@@ -34,6 +34,13 @@ public sealed class ModerationService(MarkdownRenderer renderer, TimeProvider cl
             return new ModerationResult.Invalid(errors);
         }
 
+        // A banned author is refused before anything else is judged; a shadow-banned one is stored as spam below.
+        var ban = policy.RateRules ? await history.FindBanAsync(comment.Name, comment.Email, clientHash, cancellationToken) : null;
+        if (ban is { Shadow: false })
+        {
+            return new ModerationResult.Banned(ban.ExpiresUtc);
+        }
+
         if (policy.RateRules && options.FloodIntervalSeconds > 0
             && await history.LastCommentUtcAsync(clientHash, cancellationToken) is { } lastUtc)
         {
@@ -65,10 +72,12 @@ public sealed class ModerationService(MarkdownRenderer renderer, TimeProvider cl
 
         var html = rendered.Html;
         var website = comment.Website is null ? null : CommentValidator.ParseWebsite(comment.Website)!.AbsoluteUri;
-        var (verdict, reasons) = await AssessAsync(input, comment, rendered, policy, options, history, cancellationToken);
+        var (verdict, reasons) = ban is null
+            ? await AssessAsync(input, comment, rendered, policy, options, history, cancellationToken)
+            : (CommentStatus.Spam, [ModerationReasons.Banned(ban.Reason)]);
 
         return new ModerationResult.Accepted(new ModeratedComment(
-            comment.Name, comment.Email, website, comment.Body, fingerprint, html, verdict, reasons, placement!));
+            comment.Name, comment.Email, website, comment.Body, fingerprint, html, verdict, reasons, placement!, Shadowed: ban is not null));
     }
 
     /// <summary>An editor's new text for a stored comment: normalised, validated, rendered and sanitized like any comment.</summary>
@@ -216,6 +225,8 @@ public static class ModerationReasons
     public const string HoldAll = "Every comment is held for review (hold-everything is on).";
     public const string EditedByAuthor = "Edited by its author after it was published: the new text is held.";
     public const string DeletedByAuthor = "Deleted by its author within the edit window.";
+
+    public static string Banned(string reason) => $"banned: {reason}";
 
     public static string BlockedWords(IEnumerable<string> words) => $"Blocked words: {string.Join(", ", words)}.";
 

@@ -170,8 +170,13 @@ public sealed class ShowModel(
         }
 
         var target = new CommentTarget(Article.Id, Article.CommentsOpen, Article.PublishedUtc);
-        switch (await writer.PostAsync(target, Input, clientHash, cancellationToken))
+        switch (await writer.PostAsync(target, Input, clientHash, HttpContext.Connection.RemoteIpAddress, cancellationToken))
         {
+            case PostCommentResult.Posted { Shadowed: true } shadowed:
+                // A shadow ban: the author sees their comment as anyone's own held comment is shown (their cookie), no one else does.
+                RememberCommenter();
+                cookies.Pending.Remember(HttpContext, shadowed.CommentId);
+                return SeeOther($"/articles/{Article.Slug}/comments/{shadowed.CommentId}");
             case PostCommentResult.Posted posted:
                 RememberCommenter();
                 if (posted.Status == CommentStatus.Spam)
@@ -197,6 +202,10 @@ public sealed class ShowModel(
                 return await ReshowAsync(cpage, StatusCodes.Status409Conflict, "You have already posted this comment. To post another, change what it says.", cancellationToken);
             case PostCommentResult.Flooded flooded:
                 return await TooQuicklyAsync(cpage, flooded.RetryAfter, cancellationToken);
+            case PostCommentResult.Banned banned:
+                return await ReshowAsync(cpage, StatusCodes.Status403Forbidden, banned.UntilUtc is { } until
+                    ? $"Your comment was not posted: comments from you are not accepted on this site until {DisplayFormat.DateAndTime(until)} (UTC)."
+                    : "Your comment was not posted: comments from you are not accepted on this site.", cancellationToken);
             case PostCommentResult.Closed:
                 return await ReshowAsync(cpage, StatusCodes.Status403Forbidden, "Comments are closed on this article.", cancellationToken);
             default:

@@ -5,11 +5,12 @@ using Microsoft.EntityFrameworkCore;
 using MovieNews.Web.Data;
 using MovieNews.Web.Features.Comments;
 using MovieNews.Web.Features.Moderation;
+using MovieNews.Web.Features.Reports;
 using MovieNews.Web.Infrastructure;
 
 namespace MovieNews.Web.Pages.Admin.Comments;
 
-public sealed class IndexModel(MovieNewsDbContext db, CommentModeration moderation) : PageModel
+public sealed class IndexModel(MovieNewsDbContext db, CommentModeration moderation, CommentReports reports) : PageModel
 {
     public const int PageSize = 50;
     public static readonly CommentStatus[] Tabs = [CommentStatus.Pending, CommentStatus.Approved, CommentStatus.Spam, CommentStatus.Trash];
@@ -17,6 +18,9 @@ public sealed class IndexModel(MovieNewsDbContext db, CommentModeration moderati
     public CommentStatus Status { get; private set; }
     public IReadOnlyDictionary<CommentStatus, int> Counts { get; private set; } = new Dictionary<CommentStatus, int>();
     public PagedList<QueueRow> Rows { get; private set; } = null!;
+
+    /// <summary>Comments with reports no editor has dismissed yet (the Reported tab).</summary>
+    public int ReportedCount { get; private set; }
     public IReadOnlyList<QueueRow> ToDelete { get; private set; } = [];
     public Pagination Pagination => new($"/admin/comments?status={Status.ToString().ToLowerInvariant()}", Rows.Page, Rows.TotalPages, "page");
 
@@ -89,6 +93,7 @@ public sealed class IndexModel(MovieNewsDbContext db, CommentModeration moderati
     {
         Counts = await db.Comments.GroupBy(c => c.Status).Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        ReportedCount = await reports.CountReportedAsync(cancellationToken);
         var rows = await QueueRow.Project(db.Comments.AsNoTracking().Where(c => c.Status == Status)
                 .OrderByDescending(c => c.CreatedUtc).ThenByDescending(c => c.Id))
             .ToPageAsync(page, PageSize, cancellationToken);
