@@ -8,7 +8,9 @@
 #   (h) the article page (cached) for a browser asking for Brotli; (i) the same from the --baseline app
 #   (j) the article's first picture variant from /media/; (k) the same file served static by the same app
 #   (l) the article page (cached) while another wrk likes its comments from many distinct client addresses
-#       (X-Forwarded-For, trusted from 127.0.0.1 for the run); the likes/s are printed beside it
+#       (X-Forwarded-For, trusted from 127.0.0.1 for the run); the likes/s are printed beside it. Each of
+#       LIKE_CONNECTIONS (4) connections waits LIKE_DELAY_MS (20) between likes: a steady stream, not a flood
+#       (LIKE_DELAY_MS=0 sends likes as fast as the app takes them)
 # alternating targets, three rounds each. Prints requests/s, p50/p99 and the ratio of each to (f) and (b),
 # peak RSS, the page's bytes, the time to the first answer after start, and the scale check on a generated archive.
 # Usage: bench/load.sh [--postgres] [--baseline REF] [--targets "a l"] [--no-scale] [seconds-per-run (default 10)]
@@ -131,7 +133,7 @@ run() { # target -> "rps p50 p99"
         h|i) args+=(-H "Accept-Encoding: br") ;;
         e) args=(-t2 -c8 -d"${DURATION}s" --latency -s bench/post-comment.lua) ;;
         l) # The likes run beside the readers, for the same time; their rate goes to a file for the summary.
-            wrk -t1 -c8 -d"${DURATION}s" -s bench/post-like.lua "$BASE" | awk '/Requests\/sec/ {print $2}' >> "$WORK/likes-rates" &
+            wrk -t1 -c"${LIKE_CONNECTIONS:-4}" -d"${DURATION}s" -s bench/post-like.lua "$BASE" | awk '/Requests\/sec/ {print $2}' >> "$WORK/likes-rates" &
             local likes=$! ;;
     esac
     wrk "${args[@]}" "${URL[$1]}" | awk '/Requests\/sec/ {r=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} END {print r, p50, p99}'
@@ -172,7 +174,7 @@ for t in "${TARGETS[@]}"; do
         "$(echo "${P99[$t]}" | tr ' ' '\n' | grep -v '^$' | tail -1)" "$(echo "$r / $MEMORY" | bc -l)" "$(echo "$r / $STATIC" | bc -l)"
 done
 echo
-if [ -n "$IMAGE" ]; then
+if [ -n "$IMAGE" ] && [ -n "${RPS[j]:-}" ]; then
     printf 'Picture variant (j) against the same file served static (k): %.2f\n' "$(echo "$(echo "${RPS[j]}" | median) / $(echo "${RPS[k]}" | median)" | bc -l)"
 fi
 if [ -s "$WORK/likes-rates" ]; then

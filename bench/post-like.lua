@@ -7,6 +7,9 @@ for id in string.gmatch(os.getenv("LIKE_COMMENTS") or "", "%d+") do
   ids[#ids + 1] = id
 end
 local slug = os.getenv("LIKE_SLUG") or "will-there-be-a-purple-hearts-2"
+-- Lua's generator starts from the same seed in every wrk process: without this each run would repeat the last
+-- run's (comment, address) pairs, and every like after the first run would be a no-op.
+math.randomseed(os.time() + math.floor((os.clock() * 1000000) % 1000000))
 
 request = function()
   local id = ids[math.random(1, #ids)]
@@ -15,4 +18,10 @@ request = function()
     ["Content-Type"] = "application/x-www-form-urlencoded",
     ["X-Forwarded-For"] = address,
   }, "")
+end
+
+-- A steady stream rather than a flood: each connection waits this long between likes (0: as fast as possible).
+local pause = tonumber(os.getenv("LIKE_DELAY_MS") or "20")
+delay = function()
+  return pause
 end
