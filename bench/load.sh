@@ -7,19 +7,29 @@
 #   (g) with --baseline REF: the article page of the app built from git REF, on its own seeded database
 #   (h) the article page (cached) for a browser asking for Brotli; (i) the same from the --baseline app
 #   (j) the article's first picture variant from /media/; (k) the same file served static by the same app
+#   (l) the article page (cached) while another wrk likes its comments from many distinct client addresses
+#       (X-Forwarded-For, trusted from 127.0.0.1 for the run); the likes/s are printed beside it. Each of
+#       LIKE_CONNECTIONS (4) connections waits LIKE_DELAY_MS (20) between likes: a steady stream, not a flood
+#       (LIKE_DELAY_MS=0 sends likes as fast as the app takes them)
 # alternating targets, three rounds each. Prints requests/s, p50/p99 and the ratio of each to (f) and (b),
 # peak RSS, the page's bytes, the time to the first answer after start, and the scale check on a generated archive.
-# Usage: bench/load.sh [--postgres] [--baseline REF] [seconds-per-run (default 10)]
+# Usage: bench/load.sh [--postgres] [--baseline REF] [--targets "a l"] [--no-scale] [seconds-per-run (default 10)]
+#   --targets runs only the named targets (the memory server (f) and static file (b) are always measured for the ratios);
+#   --no-scale skips the large-archive check.
 #   --postgres runs the app on PostgreSQL with Redis (throwaway servers, as ./test.sh starts them); the scale
 #   check needs the SQLite-only generator and is skipped then.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PROVIDER=sqlite
 BASELINE=""
+ONLY=""
+SCALE=1
 while [ $# -gt 0 ]; do
     case "$1" in
         --postgres) PROVIDER=postgres; shift ;;
         --baseline) BASELINE="$2"; shift 2 ;;
+        --targets) ONLY="$2"; shift 2 ;;
+        --no-scale) SCALE=0; shift ;;
         *) break ;;
     esac
 done
@@ -65,7 +75,7 @@ start_app() { # data-dir port [app-folder] -> prints pid
     (cd "$folder" && exec env "${database[@]}" ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
         DataProtection__KeysPath="$1/keys" \
         Moderation__FloodIntervalSeconds=0 Moderation__DuplicateWindowMinutes=0 Moderation__LinkHoldThreshold=0 \
-        Comments__PostAttemptsPerMinute=100000000 \
+        Comments__PostAttemptsPerMinute=100000000 ForwardedHeaders__KnownProxies__0=127.0.0.1 \
         dotnet MovieNews.Web.dll --urls "http://127.0.0.1:$2" >"$1/app.log" 2>&1) &
     echo $!
 }
@@ -90,9 +100,13 @@ POST_ARTICLE="$BASE/articles/the-quiet-return-of-the-mid-budget-thriller"
 PIDS+=("$!")
 wait_up $MEMORY_PORT
 
-declare -A URL=( [a]="$ARTICLE" [b]="$BASE/article-copy.html" [c]="$BASE/" [d]="$ARTICLE" [e]="$POST_ARTICLE" [f]="http://127.0.0.1:$MEMORY_PORT/" [h]="$ARTICLE" )
-declare -A NAME=( [a]="article (cached)" [b]="static file" [c]="home" [d]="article (uncached)" [e]="comment posting" [f]="same bytes from memory, bare Kestrel" [h]="article (cached), Brotli" )
-TARGETS=(a b c d e f h)
+declare -A URL=( [a]="$ARTICLE" [b]="$BASE/article-copy.html" [c]="$BASE/" [d]="$ARTICLE" [e]="$POST_ARTICLE" [f]="http://127.0.0.1:$MEMORY_PORT/" [h]="$ARTICLE" [l]="$ARTICLE" )
+declare -A NAME=( [a]="article (cached)" [b]="static file" [c]="home" [d]="article (uncached)" [e]="comment posting" [f]="same bytes from memory, bare Kestrel" [h]="article (cached), Brotli" [l]="article (cached) while likes stream in" )
+TARGETS=(a b c d e f h l)
+# The comments the likes target likes: those on the article's first page.
+export LIKE_SLUG="will-there-be-a-purple-hearts-2"
+LIKE_COMMENTS="$(curl -s "$ARTICLE" | grep -o 'id="comment-[0-9]*"' | grep -o '[0-9]*' | tr '\n' ' ')"
+export LIKE_COMMENTS
 # A picture variant of the article (its first WebP) against the same file served static by the same app.
 IMAGE=$(grep -o '/media/[0-9a-f]\{32\}\.webp' "$WORK/app/wwwroot/article-copy.html" | head -1 || true)
 if [ -n "$IMAGE" ]; then
@@ -118,13 +132,22 @@ run() { # target -> "rps p50 p99"
         d) args+=(-H "Cookie: mn_commenter=bypass") ;;
         h|i) args+=(-H "Accept-Encoding: br") ;;
         e) args=(-t2 -c8 -d"${DURATION}s" --latency -s bench/post-comment.lua) ;;
+        l) # The likes run beside the readers, for the same time; their rate goes to a file for the summary.
+            wrk -t1 -c"${LIKE_CONNECTIONS:-4}" -d"${DURATION}s" -s bench/post-like.lua "$BASE" | awk '/Requests\/sec/ {print $2}' >> "$WORK/likes-rates" &
+            local likes=$! ;;
     esac
     wrk "${args[@]}" "${URL[$1]}" | awk '/Requests\/sec/ {r=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} END {print r, p50, p99}'
+    if [ "$1" = l ]; then wait "$likes"; fi
 }
+if [ -n "$ONLY" ]; then
+    kept=(b f); for t in $ONLY; do case " ${kept[*]} " in *" $t "*) ;; *) [ -n "${URL[$t]:-}" ] && kept+=("$t") ;; esac; done
+    TARGETS=("${kept[@]}")
+fi
 echo "Warming up..."
 for t in "${TARGETS[@]}"; do
     case "$t" in
         e) ;;
+        l) wrk -t1 -c8 -d3s -s bench/post-like.lua "$BASE" >/dev/null ;;
         h|i) wrk -t2 -c16 -d3s -H "Accept-Encoding: br" "${URL[$t]}" >/dev/null ;;
         *) wrk -t2 -c16 -d3s "${URL[$t]}" >/dev/null ;;
     esac
@@ -137,7 +160,7 @@ for round in 1 2 3; do
     done
 done
 RSS_KB=$(awk '/VmHWM/ {print $2}' "/proc/$PID/status")
-STORED=$(curl -s "$POST_ARTICLE" | grep -o '[0-9]* thoughts on' | head -1)
+STORED=$(curl -s "$POST_ARTICLE" | grep -o '[0-9]* thoughts on' | head -1 || true)
 
 median() { tr ' ' '\n' | grep -v '^$' | sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 echo
@@ -151,13 +174,21 @@ for t in "${TARGETS[@]}"; do
         "$(echo "${P99[$t]}" | tr ' ' '\n' | grep -v '^$' | tail -1)" "$(echo "$r / $MEMORY" | bc -l)" "$(echo "$r / $STATIC" | bc -l)"
 done
 echo
-if [ -n "$IMAGE" ]; then
+if [ -n "$IMAGE" ] && [ -n "${RPS[j]:-}" ]; then
     printf 'Picture variant (j) against the same file served static (k): %.2f\n' "$(echo "$(echo "${RPS[j]}" | median) / $(echo "${RPS[k]}" | median)" | bc -l)"
+fi
+if [ -s "$WORK/likes-rates" ]; then
+    sleep 6 # one flush interval, so the counts shown include the last likes
+    LIKED=$(curl -s "$ARTICLE" | grep -o 'class="like-count">[0-9]*' | grep -o '[0-9]*$' | paste -sd+ | bc)
+    echo "Likes streamed beside (l): $(median < <(tr '\n' ' ' < "$WORK/likes-rates")) likes/s (median of 3); likes shown on the article's first page afterwards: ${LIKED:-0}"
 fi
 echo "Article page: $PAGE_BYTES bytes ($PAGE_BROTLI with Brotli). Peak RSS under load: $((RSS_KB / 1024)) MB; first answer ${STARTUP} s after start (the article's picture ${PICTURES_READY} s); the posting target now shows: $STORED"
 
 if [ "$PROVIDER" = postgres ]; then
     echo "Scale check skipped: the archive generator writes SQLite."
+    exit 0
+fi
+if [ "$SCALE" = 0 ]; then
     exit 0
 fi
 echo

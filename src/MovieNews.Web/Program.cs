@@ -48,6 +48,7 @@ app.UseReaderPageCompression();
 app.UseRateLimiter();
 app.MapStaticAssets();
 app.MapRazorPages().WithStaticAssets();
+app.MapCommentLikes();
 app.MapDiscovery();
 app.MapMedia();
 app.MapHealth();

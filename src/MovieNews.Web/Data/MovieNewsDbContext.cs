@@ -29,6 +29,7 @@ public class MovieNewsDbContext : IdentityDbContext<EditorUser, IdentityRole, st
     public DbSet<Tag> Tags => Set<Tag>();
     public DbSet<Comment> Comments => Set<Comment>();
     public DbSet<CommentRevision> CommentRevisions => Set<CommentRevision>();
+    public DbSet<CommentLike> CommentLikes => Set<CommentLike>();
     public DbSet<SiteSetting> SiteSettings => Set<SiteSetting>();
     public DbSet<ArticleRevision> ArticleRevisions => Set<ArticleRevision>();
     public DbSet<TrustedAuthor> TrustedAuthors => Set<TrustedAuthor>();

@@ -15,6 +15,15 @@ public sealed class CanonicalQueryAttribute(params string[] keys) : Attribute
     public string[] PageNumbers { get; init; } = [];
 
     public string[] Ids { get; init; } = [];
+
+    /// <summary>
+    /// Parameters with a fixed set of values, each written "key=default|other|other": values are lower case, the
+    /// default is written as no parameter, and an unknown value is left out (so it is the default).
+    /// </summary>
+    public string[] Choices { get; init; } = [];
+
+    internal string[]? ChoicesFor(string key) =>
+        Choices.Select(c => c.Split('=', 2)).FirstOrDefault(c => c[0] == key)?[1].Split('|');
 }
 
 /// <summary>
@@ -68,6 +77,7 @@ public static class CanonicalAddresses
 
             var value = rules.PageNumbers.Contains(key, StringComparer.Ordinal) ? CanonicalNumber(match.Value, omitOne: true, keepInvalid: true)
                 : rules.Ids.Contains(key, StringComparer.Ordinal) ? CanonicalNumber(match.Value, omitOne: false, keepInvalid: false)
+                : rules.ChoicesFor(key) is { } choices ? CanonicalChoice(match.Value, choices)
                 : Decode(match.Value, plusIsSpace: true);
             if (value is not null)
             {
@@ -90,8 +100,16 @@ public static class CanonicalAddresses
             : canonicalPath + "?" + string.Join('&', canonicalPairs.Select(p => $"{p.Key}={(IsNumber(rules, p.Key) ? p.Value : Uri.EscapeDataString(p.Value))}"));
     }
 
+    /// <summary>Numbers and choices compare as sent: "Newest" and "%6Eewest" are spellings to redirect.</summary>
     private static bool IsNumber(CanonicalQueryAttribute rules, string key) =>
-        rules.PageNumbers.Contains(key, StringComparer.Ordinal) || rules.Ids.Contains(key, StringComparer.Ordinal);
+        rules.PageNumbers.Contains(key, StringComparer.Ordinal) || rules.Ids.Contains(key, StringComparer.Ordinal) || rules.ChoicesFor(key) is not null;
+
+    /// <summary>"Newest" → "newest"; the default and anything unknown are left out.</summary>
+    private static string? CanonicalChoice(string raw, string[] choices)
+    {
+        var value = Decode(raw, plusIsSpace: true).Trim().ToLowerInvariant();
+        return choices.Skip(1).Contains(value, StringComparer.Ordinal) ? value : null;
+    }
 
     /// <summary>The path and query exactly as the client sent them (the decoded Path hides "%32" for "2").</summary>
     private static string RawTarget(HttpContext context)

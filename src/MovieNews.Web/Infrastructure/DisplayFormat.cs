@@ -14,4 +14,8 @@ public static class DisplayFormat
         utc.ToString("d MMMM yyyy 'at' HH:mm 'UTC'", CultureInfo.InvariantCulture);
 
     public static string ReadingTime(int minutes) => minutes == 1 ? "1 min read" : $"{minutes} min read";
+
+    /// <summary>"1 comment", "12 comments".</summary>
+    public static string CommentCount(int count) =>
+        count == 1 ? "1 comment" : string.Create(CultureInfo.InvariantCulture, $"{count} comments");
 }

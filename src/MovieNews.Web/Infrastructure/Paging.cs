@@ -54,6 +54,9 @@ public sealed record Pagination(string BasePath, int Page, int TotalPages, strin
     /// <summary>A conversation runs oldest first: page 2 holds newer comments.</summary>
     public static readonly PaginationLabels CommentLabels = new("← Older comments", "Newer comments →");
 
+    /// <summary>Newest first, page 2 holds older comments.</summary>
+    public static readonly PaginationLabels NewestCommentLabels = new("← Newer comments", "Older comments →");
+
     public PaginationLabels Text => Labels ?? ArticleLabels;
 
     public string UrlFor(int page) =>

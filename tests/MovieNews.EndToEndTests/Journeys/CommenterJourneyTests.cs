@@ -46,7 +46,7 @@ public sealed class CommenterJourneyTests(LiveSite site)
                 parent = await PostAsync(page, "Casey", $"A reply at level {level}.");
             }
 
-            Assert.Equal(1, await page.Locator($"#{top} ~ ol > li > article ~ ol > li > article#{parent}").CountAsync());
+            Assert.Equal(1, await page.Locator($"#{top} ~ details > ol > li > article ~ ol > li > article#{parent}").CountAsync());
         });
     }
 

@@ -24,7 +24,7 @@ public sealed class ReaderJourneyTests(LiveSite site)
             await page.WaitForURLAsync("**/articles/will-there-be-a-purple-hearts-2");
             Assert.StartsWith("59 thoughts on", await page.Locator("#comments-title").TextContentAsync(), StringComparison.Ordinal);
 
-            var deep = page.Locator("#comments > ol > li > ol > li > ol > li > article.comment").First;
+            var deep = page.Locator("#comments > ol > li > details > ol > li > ol > li > article.comment").First;
             Assert.True(await deep.IsVisibleAsync());
             var id = await deep.GetAttributeAsync("id");
 

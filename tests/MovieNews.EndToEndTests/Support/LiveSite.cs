@@ -38,6 +38,8 @@ public class LiveSite : WebApplicationFactory<Program>, IAsyncLifetime
         builder.UseSetting("Moderation:DuplicateWindowMinutes", "0");
         builder.UseSetting("Accounts:LoginAttemptsPerMinute", "10000");
         builder.UseSetting("Comments:PostAttemptsPerMinute", "100000");
+        // Like counts reach the page in batches; a short interval keeps the journeys quick.
+        builder.UseSetting("Comments:LikeFlushSeconds", "1");
         builder.UseSetting("Admin:Email", AdminEmail);
         builder.UseSetting("Admin:Password", AdminPassword);
         foreach (var (key, value) in Settings)

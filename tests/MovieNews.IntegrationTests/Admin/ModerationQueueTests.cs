@@ -201,7 +201,7 @@ public sealed class ModerationQueueTests(MovieNewsFactory factory) : IClassFixtu
         var page = await factory.CreateBrowserClient("10.9.9.5").GetOkPageAsync(url);
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var reply = page.QuerySelector($"#comment-{ids[0]} ~ ol article.comment-staff")!;
+        var reply = page.QuerySelector($"#comment-{ids[0]} ~ details article.comment-staff")!;
         Assert.Equal("Staff", reply.QuerySelector(".badge")!.TextContent);
         Assert.Contains("Thanks for reading!", reply.TextContent, StringComparison.Ordinal);
     }

@@ -124,7 +124,7 @@ public sealed class StaffBylineTests(MovieNewsFactory factory) : IClassFixture<M
         var page = await factory.CreateBrowserClient("198.18.3.11").GetOkPageAsync("/articles/staff-reply-byline");
 
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
-        var reply = page.QuerySelector($"#comment-{id} ~ ol article.comment-staff")!;
+        var reply = page.QuerySelector($"#comment-{id} ~ details article.comment-staff")!;
         Assert.Contains("Riley Replier", reply.QuerySelector(".comment-author")!.TextContent, StringComparison.Ordinal);
         Assert.DoesNotContain("replier@movienews.test", html, StringComparison.OrdinalIgnoreCase);
     }

@@ -57,8 +57,8 @@ public sealed class FloodAndLimitsTests(FloodFactory factory) : IClassFixture<Fl
         var third = await PostAsync("198.51.100.12", $"/articles/max-depth?replyto={second}", "Would be third level");
 
         var page = await factory.CreateBrowserClient("198.51.100.13").GetOkPageAsync("/articles/max-depth");
-        Assert.Equal(2, page.QuerySelectorAll($"#comment-{top} ~ ol > li > article").Length);
-        Assert.NotNull(page.QuerySelector($"#comment-{top} ~ ol > li > article#comment-{third}"));
+        Assert.Equal(2, page.QuerySelectorAll($"#comment-{top} ~ details > ol > li > article").Length);
+        Assert.NotNull(page.QuerySelector($"#comment-{top} ~ details > ol > li > article#comment-{third}"));
     }
 
     [Fact]

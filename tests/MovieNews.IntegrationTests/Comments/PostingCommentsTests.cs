@@ -66,7 +66,7 @@ public sealed class PostingCommentsTests(MovieNewsFactory factory) : IClassFixtu
 
         var page = await client.GetOkPageAsync(url);
         Assert.NotNull(page.QuerySelector(
-            $"#comments > ol > li > article#comment-{parent} ~ ol > li > article#comment-{child} ~ ol > li > article#comment-{grandchild}"));
+            $"#comments > ol > li > article#comment-{parent} ~ details > ol > li > article#comment-{child} ~ ol > li > article#comment-{grandchild}"));
     }
 
     [Fact]

@@ -32,7 +32,7 @@ public sealed class SeedCommentsTests(MovieNewsFactory factory) : IClassFixture<
         Assert.Equal(50, page.QuerySelectorAll("#comments > ol > li > article.comment").Length);
         Assert.Equal(1, secondPage.QuerySelectorAll("#comments > ol > li > article.comment").Length);
         Assert.Equal(59, page.QuerySelectorAll("article.comment").Length + secondPage.QuerySelectorAll("article.comment").Length);
-        Assert.NotEmpty(page.QuerySelectorAll("#comments > ol > li > ol > li > ol > li > ol > li > article.comment"));
+        Assert.NotEmpty(page.QuerySelectorAll("#comments > ol > li > details > ol > li > ol > li > ol > li > article.comment"));
         Assert.DoesNotContain("fuck off", page.Body!.TextContent, StringComparison.Ordinal);
         Assert.Contains("BEST MOVIE EVER <3 <3 <3", page.Body!.TextContent, StringComparison.Ordinal);
     }

@@ -194,7 +194,7 @@ public sealed class ExportImportTests(MovieNewsFactory factory) : IClassFixture<
         Assert.Equal(await SnapshotAsync(factory), await SnapshotAsync(empty));
         var page = await empty.CreateBrowserClient().GetOkPageAsync("/articles/will-there-be-a-purple-hearts-2");
         Assert.StartsWith("59 thoughts on", page.QuerySelector("#comments-title")!.TextContent, StringComparison.Ordinal);
-        Assert.NotEmpty(page.QuerySelectorAll("#comments > ol > li > ol > li > ol > li > ol > li > article.comment"));
+        Assert.NotEmpty(page.QuerySelectorAll("#comments > ol > li > details > ol > li > ol > li > ol > li > article.comment"));
         Assert.NotEmpty((await empty.CreateBrowserClient().GetOkPageAsync("/search?q=sequel")).QuerySelectorAll(".search-results li"));
     }
 

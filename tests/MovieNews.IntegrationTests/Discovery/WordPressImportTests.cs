@@ -42,7 +42,7 @@ public sealed class WordPressImportTests(MovieNewsFactory factory) : IClassFixtu
         Assert.Equal(["Bogart", "Classics"], page.QuerySelectorAll("article header .tags a").Select(a => a.TextContent));
 
         Assert.Equal("3 thoughts on “Casablanca at 80 & still “timeless””", page.QuerySelector("#comments-title")!.TextContent);
-        Assert.NotNull(page.QuerySelector("#comments > ol > li > ol > li > ol > li > article.comment"));
+        Assert.NotNull(page.QuerySelector("#comments > ol > li > details > ol > li > ol > li > article.comment"));
         Assert.Equal("https://ilsa.example/", page.QuerySelector("#comments .comment-author a")!.GetAttribute("href"));
         Assert.Equal("old times'", page.QuerySelector("#comments .comment-body strong")!.TextContent);
 

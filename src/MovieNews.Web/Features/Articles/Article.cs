@@ -30,6 +30,9 @@ public sealed class Article
 
     /// <summary>Bumped whenever what readers see changes without a save of the article (its comments, its featured picture's words); with <see cref="Version"/> it makes the page's ETag.</summary>
     public int CommentsVersion { get; set; }
+
+    /// <summary>Approved comments, kept by the cache invalidation whenever visible comments change, so article cards need no count per card.</summary>
+    public int CommentCount { get; set; }
     public List<Tag> Tags { get; set; } = [];
 
     /// <summary>The picture at the top of the article, on its cards and on its social card.</summary>

@@ -12,7 +12,8 @@ public sealed record ArticleSummary(
     DateTime PublishedUtc,
     int ReadingMinutes,
     IReadOnlyList<TagLink> Tags,
-    int? FeaturedMediaId = null)
+    int? FeaturedMediaId = null,
+    int CommentCount = 0)
 {
     /// <summary>Filled by <see cref="ArticleSummaryQueries.WithPicturesAsync"/> after the page is read.</summary>
     public Media.PictureView? Picture { get; init; }
@@ -37,7 +38,8 @@ public static class ArticleSummaryQueries
                 a.PublishedUtc!.Value,
                 a.ReadingMinutes,
                 a.Tags.OrderBy(t => t.Name).Select(t => new TagLink(t.Slug, t.Name)).ToList(),
-                a.FeaturedMediaId));
+                a.FeaturedMediaId,
+                a.CommentCount));
 
     /// <summary>The featured pictures of a page of summaries, in one more query.</summary>
     public static async Task<Infrastructure.PagedList<ArticleSummary>> WithPicturesAsync(

@@ -30,6 +30,13 @@ public sealed class ClientFingerprint(IServiceScopeFactory scopes) : IDisposable
         return Convert.ToHexStringLower(HMACSHA256.HashData(salt, Encoding.UTF8.GetBytes($"{purpose}\n{value}")))[..32];
     }
 
+    /// <summary>A key for another purpose (avatars), derived from the same secret salt so there is one secret to keep.</summary>
+    public async Task<byte[]> DeriveKeyAsync(string purpose, CancellationToken cancellationToken)
+    {
+        var salt = _salt ?? await LoadSaltAsync(cancellationToken);
+        return HKDF.DeriveKey(HashAlgorithmName.SHA256, salt, 32, info: Encoding.UTF8.GetBytes(purpose));
+    }
+
     public void Dispose() => _gate.Dispose();
 
     private async Task<byte[]> LoadSaltAsync(CancellationToken cancellationToken)

@@ -55,4 +55,16 @@ public sealed class Comment
 
     /// <summary>The status a trashed or spammed comment had, so Restore puts it back where it was.</summary>
     public CommentStatus? PreviousStatus { get; set; }
+
+    /// <summary>
+    /// Likes as last counted by <see cref="CommentLikeFlusher"/>: the rows in <see cref="CommentLike"/> are the truth,
+    /// this is the displayed figure, updated in batches so a stream of likes does not evict the cached page per click.
+    /// </summary>
+    public int LikeCount { get; set; }
+
+    /// <summary>The "best" sort key (<see cref="BestScore"/>), stored with <see cref="LikeCount"/> so sorting is an index read.</summary>
+    public double BestScore { get; set; }
+
+    /// <summary>Set when an editor picks the comment: it is pinned above the thread and marked in the JSON-LD.</summary>
+    public DateTime? PickedUtc { get; set; }
 }

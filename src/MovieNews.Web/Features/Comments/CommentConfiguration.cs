@@ -24,6 +24,19 @@ internal sealed class CommentConfiguration : IEntityTypeConfiguration<Comment>
         // Flood and duplicate rules look up a client's latest comments.
         comment.HasIndex(c => new { c.ClientHash, c.CreatedUtc });
         comment.HasIndex(c => c.ImportKey).IsUnique();
+        // The editors' picks block reads an article's picks on every render.
+        comment.HasIndex(c => new { c.ArticleId, c.PickedUtc });
+    }
+}
+
+internal sealed class CommentLikeConfiguration : IEntityTypeConfiguration<CommentLike>
+{
+    public void Configure(EntityTypeBuilder<CommentLike> like)
+    {
+        like.HasOne<Comment>().WithMany().HasForeignKey(l => l.CommentId).OnDelete(DeleteBehavior.Cascade);
+        like.Property(l => l.ClientHash).HasMaxLength(64);
+        // One like per client per comment: a second like is refused by the database, however many instances race.
+        like.HasIndex(l => new { l.CommentId, l.ClientHash }).IsUnique();
     }
 }
 

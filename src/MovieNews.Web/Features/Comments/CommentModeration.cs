@@ -64,6 +64,34 @@ public sealed class CommentModeration(
         return null;
     }
 
+    /// <summary>
+    /// Pins an approved comment above its article's thread as an editors' pick, or unpins it. Returns why not,
+    /// or null. The cache invalidation sees a visible comment change and evicts the article's pages.
+    /// </summary>
+    public async Task<string?> SetPickAsync(int id, bool pick, CancellationToken cancellationToken)
+    {
+        var comment = await db.Comments.SingleOrDefaultAsync(c => c.Id == id, cancellationToken);
+        if (comment is null)
+        {
+            return "That comment no longer exists.";
+        }
+
+        if (pick && comment.Status != CommentStatus.Approved)
+        {
+            return "Approve the comment before picking it: only approved comments are shown to readers.";
+        }
+
+        if ((comment.PickedUtc is not null) == pick)
+        {
+            return null;
+        }
+
+        comment.PickedUtc = pick ? clock.GetUtcNow().UtcDateTime : null;
+        audit.Record(pick ? "comment.pick" : "comment.unpick", $"Comment #{comment.Id} by {comment.AuthorName}", comment.Status, comment.Status);
+        await db.SaveChangesAsync(cancellationToken);
+        return null;
+    }
+
     private void Apply(ModerationAction action, Comment comment)
     {
         switch (action)

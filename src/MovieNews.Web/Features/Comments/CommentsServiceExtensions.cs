@@ -25,6 +25,9 @@ public static class CommentsServiceExtensions
         services.AddScoped<CommentModeration>();
         services.AddScoped<CommenterData>();
         services.AddScoped<CommentThreadReader>();
+        services.AddSingleton<CommentAvatars>();
+        services.AddSingleton<CommentLikeFlusher>();
+        services.AddHostedService(provider => provider.GetRequiredService<CommentLikeFlusher>());
         return services;
     }
 }

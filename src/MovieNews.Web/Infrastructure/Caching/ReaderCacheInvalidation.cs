@@ -98,6 +98,25 @@ public sealed partial class ReaderCacheInvalidation(IOutputCacheStore store, Sch
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// Evicts article pages for a change that bypassed <c>SaveChanges</c> on purpose: like counts, written in
+    /// batches by <see cref="CommentLikeFlusher"/> after it has given the articles a new ETag.
+    /// </summary>
+    public async Task EvictArticlesAsync(IEnumerable<int> articleIds, CancellationToken cancellationToken)
+    {
+        try
+        {
+            foreach (var articleId in articleIds)
+            {
+                await store.EvictByTagAsync(ReaderPageCache.ArticleTag(articleId), cancellationToken);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            EvictionFailed(logger, e);
+        }
+    }
+
     private async Task FlushAsync(DbContext context, CancellationToken cancellationToken)
     {
         if (!_pending.TryGetValue(context, out var pending))
@@ -114,9 +133,14 @@ public sealed partial class ReaderCacheInvalidation(IOutputCacheStore store, Sch
                 return;
             }
 
-            if (pending.ArticlesChanged)
+            // Article cards show each article's comment count.
+            if (pending.ArticlesChanged || pending.CommentedArticleIds.Count > 0)
             {
                 await store.EvictByTagAsync(ReaderPageCache.ListsTag, cancellationToken);
+            }
+
+            if (pending.ArticlesChanged)
+            {
                 scheduled.RecheckSoon();
             }
 
@@ -200,8 +224,12 @@ public sealed partial class ReaderCacheInvalidation(IOutputCacheStore store, Sch
             var ids = CommentedArticleIds.Where(_bumped.Add).ToList();
             if (ids.Count > 0)
             {
+                // The stored count the article cards show is recounted here, in the same transaction as the change.
+                var comments = context.Set<Comment>();
                 await articles.Where(a => ids.Contains(a.Id))
-                    .ExecuteUpdateAsync(update => update.SetProperty(a => a.CommentsVersion, a => a.CommentsVersion + 1), cancellationToken);
+                    .ExecuteUpdateAsync(update => update
+                        .SetProperty(a => a.CommentsVersion, a => a.CommentsVersion + 1)
+                        .SetProperty(a => a.CommentCount, a => comments.Count(c => c.ArticleId == a.Id && c.Status == CommentStatus.Approved)), cancellationToken);
             }
         }
     }

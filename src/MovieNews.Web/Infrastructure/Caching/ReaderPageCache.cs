@@ -98,7 +98,7 @@ public static class ReaderPageCache
     private sealed class ReaderPagePolicy(string publicCacheControl, bool article) : IOutputCachePolicy
     {
         private static readonly string[] _listQuery = ["page"];
-        private static readonly string[] _articleQuery = ["cpage"];
+        private static readonly string[] _articleQuery = ["cpage", "sort"];
         private static readonly TimeSpan _lifetime = TimeSpan.FromMinutes(30);
 
         public async ValueTask CacheRequestAsync(OutputCacheContext context, CancellationToken cancellation)

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using MovieNews.Web.Features.Articles;
+using MovieNews.Web.Features.Comments;
 using MovieNews.Web.Features.Rendering;
 
 namespace MovieNews.Web.Pages.Articles;
@@ -50,9 +51,23 @@ public sealed record ReplyTarget(int Id, string AuthorName);
 
 /// <param name="Editable">This reader's own comments whose edit window is open (a personal page only).</param>
 public sealed record CommentListModel(
-    string ArticleSlug, int Page, IReadOnlyList<Features.Comments.CommentNode<Features.Comments.CommentView>> Nodes, IReadOnlyCollection<int>? Editable = null)
+    string ArticleSlug, int Page, IReadOnlyList<CommentNode<CommentView>> Nodes, CommentSort Sort = CommentSort.Oldest, IReadOnlyCollection<int>? Editable = null)
 {
-    public string PageQuery => Page == 1 ? string.Empty : $"cpage={Page}&";
+    /// <summary>Replies of a top-level comment are shown open when there are at most this many; longer threads start collapsed.</summary>
+    public const int OpenThreadReplies = 5;
+
+    /// <summary>The order and page, in canonical order, ready for more parameters: "" or "sort=best&amp;cpage=2&amp;".</summary>
+    public string PageQuery => string.Concat(
+        Sort.QueryValue() is { } sort ? $"sort={sort}&" : "",
+        Page == 1 ? "" : $"cpage={Page}&");
+
+    /// <summary>The same as a whole query: "" or "?sort=best&amp;cpage=2".</summary>
+    public string Query => PageQuery.Length == 0 ? string.Empty : "?" + PageQuery.TrimEnd('&');
+
+    /// <summary>Where a comment's like button posts; the answer comes back to the comment on this page.</summary>
+    public string LikeAction(int commentId) => $"/articles/{ArticleSlug}/comments/{commentId}/like{Query}";
+
+    public static int CountReplies(CommentNode<CommentView> node) => node.Replies.Sum(r => 1 + CountReplies(r));
 }
 
 public sealed record CommentFieldModel(

@@ -22,7 +22,7 @@ namespace MovieNews.Web.Pages.Articles;
 /// </summary>
 [IgnoreAntiforgeryToken]
 [OutputCache(PolicyName = ReaderPageCache.ArticlePolicyName)]
-[CanonicalQuery("cpage", "replyto", PageNumbers = ["cpage"], Ids = ["replyto"])]
+[CanonicalQuery("sort", "cpage", "replyto", PageNumbers = ["cpage"], Ids = ["replyto"], Choices = ["sort=oldest|newest|best"])]
 public sealed class ShowModel(
     MovieNewsDbContext db,
     TimeProvider clock,
@@ -40,7 +40,10 @@ public sealed class ShowModel(
 
     public string AbsoluteUrl(string path) => urls.Absolute(Request, path).ToString();
 
-    public string CanonicalUrl => urls.Absolute(Request, Comments.Page == 1 ? $"/articles/{Article.Slug}" : $"/articles/{Article.Slug}?cpage={Comments.Page}").ToString();
+    /// <summary>Other orders show the same comments: search engines are pointed at the default order's first page.</summary>
+    public string CanonicalUrl => urls.Absolute(Request, Comments.Page == 1 || Comments.Sort != CommentSort.Oldest
+        ? $"/articles/{Article.Slug}"
+        : $"/articles/{Article.Slug}?cpage={Comments.Page}").ToString();
 
     /// <summary>
     /// schema.org Article with its comments, as JSON-LD. The serializer escapes &lt; &gt; &amp; and quotes, so
@@ -60,14 +63,36 @@ public sealed class ShowModel(
         ["image"] = Picture is null ? null : new[] { Picture.Social, Picture.Widths.LastOrDefault(f => !f.WebP) }
             .OfType<PictureFile>().Select(f => urls.Absolute(Request, f.Url).ToString()).ToList(),
         ["commentCount"] = Comments.ApprovedCount,
-        ["comment"] = Flatten(Comments.Threads).Where(c => !c.IsAwaitingModeration).Select(c => new Dictionary<string, object>
+        ["comment"] = Comments.Picks.Concat(Flatten(Comments.Threads)).Where(c => !c.IsAwaitingModeration).DistinctBy(c => c.Id).Select(StructuredComment).ToList(),
+    }.Where(entry => entry.Value is not null).ToDictionary());
+
+    /// <summary>
+    /// A comment in the JSON-LD: no text (issue #14: the page already has it), its likes as <c>upvoteCount</c>, and
+    /// an editors' pick marked with schema.org's <c>award</c>, which any CreativeWork (a Comment is one) may carry.
+    /// </summary>
+    private Dictionary<string, object> StructuredComment(CommentView c)
+    {
+        var item = new Dictionary<string, object>
         {
             ["@type"] = "Comment",
             ["author"] = new Dictionary<string, object> { ["@type"] = "Person", ["name"] = c.AuthorName },
             ["dateCreated"] = DisplayFormat.IsoUtc(c.CreatedUtc),
             ["url"] = urls.Absolute(Request, $"/articles/{Article.Slug}/comments/{c.Id}").ToString(),
-        }).ToList(),
-    }.Where(entry => entry.Value is not null).ToDictionary());
+        };
+        if (c.LikeCount > 0)
+        {
+            item["upvoteCount"] = c.LikeCount;
+        }
+
+        if (c.IsPick)
+        {
+            item["award"] = EditorsPick;
+        }
+
+        return item;
+    }
+
+    public const string EditorsPick = "Editors' pick";
 
     private static IEnumerable<CommentView> Flatten(IEnumerable<CommentNode<CommentView>> nodes) =>
         nodes.SelectMany(n => Flatten(n.Replies).Prepend(n.Comment));
@@ -85,6 +110,9 @@ public sealed class ShowModel(
 
     /// <summary>This reader's own comments that can still be edited (their cookie makes the page private).</summary>
     public IReadOnlyCollection<int> Editable { get; private set; } = [];
+
+    /// <summary>The order of the threads, from <c>?sort=</c>.</summary>
+    public CommentSort Sort { get; private set; }
     public IReadOnlyDictionary<string, string> Errors { get; private set; } = new Dictionary<string, string>();
     public string? FormMessage { get; private set; }
 
@@ -97,18 +125,21 @@ public sealed class ShowModel(
     public bool SaveDetails { get; set; }
 
     public Pagination CommentPagination =>
-        new($"/articles/{Article.Slug}", Comments.Page, Comments.TotalPages, "cpage", "#comments", Pagination.CommentLabels);
+        new($"/articles/{Article.Slug}{(Comments.Sort.QueryValue() is { } sort ? $"?sort={sort}" : "")}", Comments.Page, Comments.TotalPages, "cpage", "#comments",
+            Comments.Sort == CommentSort.Newest ? Pagination.NewestCommentLabels : Pagination.CommentLabels);
+
+    public CommentListModel CommentList => new(Article.Slug, Comments.Page, Comments.Threads, Comments.Sort, Editable);
 
     /// <summary>
     /// A refused form comes back at this address: its fragment names the error summary, so the browser takes the
     /// reader there (and focuses it), with or without JavaScript. A successful post redirects to its own fragment.
     /// </summary>
-    public string FormAction => Comments.Page == 1
-        ? $"/articles/{Article.Slug}#form-message"
-        : $"/articles/{Article.Slug}?cpage={Comments.Page}#form-message";
+    public string FormAction => $"/articles/{Article.Slug}{CommentList.Query}#form-message";
 
-    public async Task<IActionResult> OnGetAsync(string slug, [FromQuery] string? cpage, [FromQuery] string? replyto, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnGetAsync(
+        string slug, [FromQuery] string? cpage, [FromQuery] string? replyto, [FromQuery] string? sort, CancellationToken cancellationToken)
     {
+        Sort = CommentSorts.Parse(sort);
         if (!PageNumber.TryParse(cpage, out var page))
         {
             return BadRequest();
@@ -146,8 +177,9 @@ public sealed class ShowModel(
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string slug, [FromQuery] string? cpage, CancellationToken cancellationToken)
+    public async Task<IActionResult> OnPostAsync(string slug, [FromQuery] string? cpage, [FromQuery] string? sort, CancellationToken cancellationToken)
     {
+        Sort = CommentSorts.Parse(sort);
         if (!await LoadArticleAsync(slug, cancellationToken))
         {
             return NotFound();
@@ -237,7 +269,7 @@ public sealed class ShowModel(
         var options = await moderation.GetAsync(cancellationToken);
         CommentsOpen = options.AreCommentsOpen(Article.CommentsOpen, Article.PublishedUtc, clock.GetUtcNow().UtcDateTime);
         var comments = await threads.ReadPageAsync(
-            Article.Id, page, options.CommentsPerPage, options.MaxDepth, cookies.Pending.Read(Request), cancellationToken);
+            Article.Id, page, options.CommentsPerPage, options.MaxDepth, cookies.Pending.Read(Request), Sort, cancellationToken);
         if (comments is null)
         {
             return false;

@@ -23,6 +23,9 @@ public sealed class IndexModel(ISearchIndex search, MovieNewsDbContext db) : Pag
     /// <summary>The featured pictures of the hits, by slug.</summary>
     public IReadOnlyDictionary<string, PictureView> Pictures { get; private set; } = new Dictionary<string, PictureView>();
 
+    /// <summary>The stored comment counts of the hits, by slug (read with their pictures, in the same query).</summary>
+    public IReadOnlyDictionary<string, int> CommentCounts { get; private set; } = new Dictionary<string, int>();
+
     public async Task<IActionResult> OnGetAsync([FromQuery] string? page, CancellationToken cancellationToken)
     {
         if (Q is null && !Request.Query.ContainsKey("q"))
@@ -62,8 +65,10 @@ public sealed class IndexModel(ISearchIndex search, MovieNewsDbContext db) : Pag
             return new Dictionary<string, PictureView>();
         }
 
-        var featured = await db.Articles.AsNoTracking().Where(a => slugs.Contains(a.Slug) && a.FeaturedMediaId != null)
-            .Select(a => new { a.Slug, a.FeaturedMediaId }).ToListAsync(cancellationToken);
+        var articles = await db.Articles.AsNoTracking().Where(a => slugs.Contains(a.Slug))
+            .Select(a => new { a.Slug, a.FeaturedMediaId, a.CommentCount }).ToListAsync(cancellationToken);
+        CommentCounts = articles.ToDictionary(a => a.Slug, a => a.CommentCount);
+        var featured = articles.Where(a => a.FeaturedMediaId != null).ToList();
         var pictures = await PictureView.LoadAsync(db, featured.Select(f => f.FeaturedMediaId), cancellationToken);
         return featured.Where(f => pictures.ContainsKey(f.FeaturedMediaId!.Value)).ToDictionary(f => f.Slug, f => pictures[f.FeaturedMediaId!.Value]);
     }

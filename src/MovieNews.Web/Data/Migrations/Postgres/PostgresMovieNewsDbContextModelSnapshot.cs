@@ -293,6 +293,9 @@ namespace MovieNews.Web.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("text");
 
+                    b.Property<int>("CommentCount")
+                        .HasColumnType("integer");
+
                     b.Property<bool>("CommentsOpen")
                         .HasColumnType("boolean");
 
@@ -533,6 +536,9 @@ namespace MovieNews.Web.Data.Migrations.Postgres
                         .HasMaxLength(600)
                         .HasColumnType("character varying(600)");
 
+                    b.Property<double>("BestScore")
+                        .HasColumnType("double precision");
+
                     b.Property<string>("BodyFingerprint")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -567,12 +573,18 @@ namespace MovieNews.Web.Data.Migrations.Postgres
                     b.Property<bool>("IsStaffReply")
                         .HasColumnType("boolean");
 
+                    b.Property<int>("LikeCount")
+                        .HasColumnType("integer");
+
                     b.PrimitiveCollection<List<string>>("ModerationReasons")
                         .IsRequired()
                         .HasColumnType("text[]");
 
                     b.Property<int?>("ParentId")
                         .HasColumnType("integer");
+
+                    b.Property<DateTime?>("PickedUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<string>("PreviousStatus")
                         .HasMaxLength(16)
@@ -591,6 +603,8 @@ namespace MovieNews.Web.Data.Migrations.Postgres
                     b.HasIndex("ImportKey")
                         .IsUnique();
 
+                    b.HasIndex("ArticleId", "PickedUtc");
+
                     b.HasIndex("ArticleId", "ThreadRootId");
 
                     b.HasIndex("ClientHash", "CreatedUtc");
@@ -598,6 +612,33 @@ namespace MovieNews.Web.Data.Migrations.Postgres
                     b.HasIndex("ArticleId", "Status", "ParentId", "CreatedUtc");
 
                     b.ToTable("Comments");
+                });
+
+            modelBuilder.Entity("MovieNews.Web.Features.Comments.CommentLike", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("ClientHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("CommentId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommentId", "ClientHash")
+                        .IsUnique();
+
+                    b.ToTable("CommentLikes");
                 });
 
             modelBuilder.Entity("MovieNews.Web.Features.Comments.CommentRevision", b =>
@@ -1084,6 +1125,15 @@ namespace MovieNews.Web.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Article");
+                });
+
+            modelBuilder.Entity("MovieNews.Web.Features.Comments.CommentLike", b =>
+                {
+                    b.HasOne("MovieNews.Web.Features.Comments.Comment", null)
+                        .WithMany()
+                        .HasForeignKey("CommentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("MovieNews.Web.Features.Comments.CommentRevision", b =>

@@ -281,6 +281,9 @@ namespace MovieNews.Web.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("CommentCount")
+                        .HasColumnType("INTEGER");
+
                     b.Property<bool>("CommentsOpen")
                         .HasColumnType("INTEGER");
 
@@ -511,6 +514,9 @@ namespace MovieNews.Web.Data.Migrations.Sqlite
                         .HasMaxLength(600)
                         .HasColumnType("TEXT");
 
+                    b.Property<double>("BestScore")
+                        .HasColumnType("REAL");
+
                     b.Property<string>("BodyFingerprint")
                         .IsRequired()
                         .HasMaxLength(64)
@@ -545,12 +551,18 @@ namespace MovieNews.Web.Data.Migrations.Sqlite
                     b.Property<bool>("IsStaffReply")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("LikeCount")
+                        .HasColumnType("INTEGER");
+
                     b.PrimitiveCollection<string>("ModerationReasons")
                         .IsRequired()
                         .HasColumnType("TEXT");
 
                     b.Property<int?>("ParentId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("PickedUtc")
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("PreviousStatus")
                         .HasMaxLength(16)
@@ -569,6 +581,8 @@ namespace MovieNews.Web.Data.Migrations.Sqlite
                     b.HasIndex("ImportKey")
                         .IsUnique();
 
+                    b.HasIndex("ArticleId", "PickedUtc");
+
                     b.HasIndex("ArticleId", "ThreadRootId");
 
                     b.HasIndex("ClientHash", "CreatedUtc");
@@ -576,6 +590,31 @@ namespace MovieNews.Web.Data.Migrations.Sqlite
                     b.HasIndex("ArticleId", "Status", "ParentId", "CreatedUtc");
 
                     b.ToTable("Comments");
+                });
+
+            modelBuilder.Entity("MovieNews.Web.Features.Comments.CommentLike", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ClientHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CommentId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("CreatedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CommentId", "ClientHash")
+                        .IsUnique();
+
+                    b.ToTable("CommentLikes");
                 });
 
             modelBuilder.Entity("MovieNews.Web.Features.Comments.CommentRevision", b =>
@@ -1048,6 +1087,15 @@ namespace MovieNews.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Article");
+                });
+
+            modelBuilder.Entity("MovieNews.Web.Features.Comments.CommentLike", b =>
+                {
+                    b.HasOne("MovieNews.Web.Features.Comments.Comment", null)
+                        .WithMany()
+                        .HasForeignKey("CommentId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("MovieNews.Web.Features.Comments.CommentRevision", b =>

@@ -21,6 +21,9 @@ public sealed class EditModel(
     public QueueRow Comment { get; private set; } = null!;
     public int ArticleId { get; private set; }
 
+    /// <summary>Pinned above the article's thread as an editors' pick.</summary>
+    public bool IsPick { get; private set; }
+
     [BindProperty]
     public string? Body { get; set; }
 
@@ -58,6 +61,30 @@ public sealed class EditModel(
         }
 
         TempData["Message"] = "Comment updated.";
+        return Redirect($"/admin/comments/{id}");
+    }
+
+    /// <summary>Pins the comment above its article's thread as an editors' pick (audited).</summary>
+    public Task<IActionResult> OnPostPickAsync(int id, CancellationToken cancellationToken) => SetPickAsync(id, pick: true, cancellationToken);
+
+    public Task<IActionResult> OnPostUnpickAsync(int id, CancellationToken cancellationToken) => SetPickAsync(id, pick: false, cancellationToken);
+
+    private async Task<IActionResult> SetPickAsync(int id, bool pick, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        Error = await moderation.SetPickAsync(id, pick, cancellationToken);
+        if (Error is not null)
+        {
+            Body = await db.Comments.Where(c => c.Id == id).Select(c => c.BodyMarkdown).SingleAsync(cancellationToken);
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        TempData["Message"] = pick ? "Comment pinned as an editors' pick." : "Comment no longer an editors' pick.";
         return Redirect($"/admin/comments/{id}");
     }
 
@@ -111,7 +138,8 @@ public sealed class EditModel(
         }
 
         Comment = row;
-        ArticleId = await db.Comments.Where(c => c.Id == id).Select(c => c.ArticleId).SingleAsync(cancellationToken);
+        var more = await db.Comments.Where(c => c.Id == id).Select(c => new { c.ArticleId, c.PickedUtc }).SingleAsync(cancellationToken);
+        (ArticleId, IsPick) = (more.ArticleId, more.PickedUtc is not null);
         EarlierTexts = await db.CommentRevisions.AsNoTracking().Where(r => r.CommentId == id)
             .OrderByDescending(r => r.ReplacedUtc).ThenByDescending(r => r.Id).ToListAsync(cancellationToken);
         return true;
