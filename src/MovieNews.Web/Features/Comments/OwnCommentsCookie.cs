@@ -10,7 +10,7 @@ namespace MovieNews.Web.Features.Comments;
 /// again against the stored comment, so an old cookie opens nothing. The cookie expires with the last window, and
 /// while it exists the reader's pages are their own (they carry Edit links), never shared-cached.
 /// </summary>
-public sealed class OwnCommentsCookie(IDataProtectionProvider protection, TimeProvider clock)
+public sealed class OwnCommentsCookie(IDataProtectionProvider protection, TimeProvider clock, ILogger<OwnCommentsCookie> logger)
 {
     public const string Name = "mn_own";
     private const int MaxRemembered = 20;
@@ -64,8 +64,20 @@ public sealed class OwnCommentsCookie(IDataProtectionProvider protection, TimePr
             return;
         }
 
-        var value = _protector.Protect(string.Join(',', entries.Select(e =>
-            $"{e.Key.ToString(CultureInfo.InvariantCulture)}:{e.Value.Ticks.ToString(CultureInfo.InvariantCulture)}")));
+        string value;
+        try
+        {
+            value = _protector.Protect(string.Join(',', entries.Select(e =>
+                $"{e.Key.ToString(CultureInfo.InvariantCulture)}:{e.Value.Ticks.ToString(CultureInfo.InvariantCulture)}")));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The keys live in a shared store (Redis) that may be down: the comment is stored all the same, and
+            // only the chance to edit it is lost, which is better than refusing a reader's comment for it.
+            logger.LogWarning(e, "The edit-window cookie could not be written; the comment was stored without it");
+            return;
+        }
+
         context.Response.Cookies.Append(Name, value, Options(context, entries.Max(e => e.Value) - now));
     }
 
