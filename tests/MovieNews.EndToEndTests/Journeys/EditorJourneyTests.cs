@@ -22,6 +22,9 @@ public sealed class EditorJourneyTests(LiveSite site)
         await LiveSite.JourneyAsync(page, "editor", async () =>
         {
             await page.GetByRole(AriaRole.Link, new() { Name = "New article" }).ClickAsync();
+            // The slug suggestion listens from a deferred script: type only once the new page has run it.
+            await page.Locator("#live-preview").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+            await page.WaitForLoadStateAsync(LoadState.DOMContentLoaded);
             await page.FillAsync("#Input_Title", "Live Preview Premiere");
             Assert.Equal("live-preview-premiere", await page.InputValueAsync("#Input_Slug"));
             await page.FillAsync("#Input_Tags", "movies, premieres");
