@@ -61,7 +61,8 @@ ARTICLE="$BASE/articles/will-there-be-a-purple-hearts-2"
 # readers get them then, when the article and every summary on the home page (all seeds have one) show theirs.
 ready=0
 for _ in $(seq 1 1500); do
-    if curl -s "$ARTICLE" | grep -q '/media/' && ! curl -s "$BASE/" | grep -q 'class="article-summary"'; then ready=1; break; fi
+    # grep without -q: -q stops reading at the first match, curl dies of SIGPIPE and pipefail turns a match into a failure.
+    if curl -s "$ARTICLE" | grep '/media/' >/dev/null && ! curl -s "$BASE/" | grep 'class="article-summary"' >/dev/null; then ready=1; break; fi
     sleep 0.2
 done
 if [ "$ready" = 0 ]; then echo "the seed pictures were not all attached after 300 s; the end of the app's log:" >&2; tail -20 "$WORK/data/app.log" >&2; exit 1; fi

@@ -11,6 +11,11 @@
 #       (X-Forwarded-For, trusted from 127.0.0.1 for the run); the likes/s are printed beside it. Each of
 #       LIKE_CONNECTIONS (4) connections waits LIKE_DELAY_MS (20) between likes: a steady stream, not a flood
 #       (LIKE_DELAY_MS=0 sends likes as fast as the app takes them)
+#   (m) mail through the outbox, on an instance of its own with mail on, sending to a real SMTP server on loopback
+#       (bench/MovieNews.SmtpSink): comments asking for reply notices are posted for the run's time, each queueing
+#       one confirmation mail; first with the sender off, then the instance restarts with it on and the backlog is
+#       timed from the first mail the server takes to the last (mails/s); then posting and sending together.
+#       Measured after the rounds, alone on the machine.
 # alternating targets, three rounds each. Prints requests/s, p50/p99 and the ratio of each to (f) and (b),
 # peak RSS, the page's bytes, the time to the first answer after start, and the scale check on a generated archive.
 # Usage: bench/load.sh [--postgres] [--baseline REF] [--targets "a l"] [--no-scale] [seconds-per-run (default 10)]
@@ -38,6 +43,8 @@ PORT=5080
 BIG_PORT=5081
 MEMORY_PORT=5082
 BASELINE_PORT=5083
+SMTP_PORT=5084
+MAIL_PORT=5085
 missing=(); for tool in wrk bc curl; do command -v "$tool" >/dev/null || missing+=("$tool"); done
 if [ ${#missing[@]} -gt 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null; fi
 
@@ -58,12 +65,14 @@ fi
 echo "Building Release..."
 dotnet publish src/MovieNews.Web -c Release -o "$WORK/app" -v quiet --nologo >/dev/null
 dotnet publish bench/MovieNews.MemoryServer -c Release -o "$WORK/memory" -v quiet --nologo >/dev/null
+dotnet publish bench/MovieNews.SmtpSink -c Release -o "$WORK/smtp" -v quiet --nologo >/dev/null
 if [ -n "$BASELINE" ]; then
     echo "Building the baseline ($BASELINE)..."
     git worktree add --detach --quiet "$WORK/baseline-src" "$BASELINE"
     dotnet publish "$WORK/baseline-src/src/MovieNews.Web" -c Release -o "$WORK/baseline" -v quiet --nologo >/dev/null
 fi
 
+EXTRA_ENV=() # settings added to every start_app while set (the mail target's)
 start_app() { # data-dir port [app-folder] -> prints pid
     mkdir -p "$1"
     local folder="${3:-$WORK/app}"
@@ -72,7 +81,7 @@ start_app() { # data-dir port [app-folder] -> prints pid
         database=(Database__Provider=Postgres "ConnectionStrings__MovieNews=$MOVIENEWS_TEST_POSTGRES;Database=bench_$(basename "$1")"
             "Redis__Configuration=$MOVIENEWS_TEST_REDIS" "Redis__InstanceName=bench-$(basename "$1"):")
     fi
-    (cd "$folder" && exec env "${database[@]}" ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
+    (cd "$folder" && exec env "${database[@]}" "${EXTRA_ENV[@]}" ASPNETCORE_ENVIRONMENT=Production Logging__LogLevel__Default=Warning \
         DataProtection__KeysPath="$1/keys" \
         Moderation__FloodIntervalSeconds=0 Moderation__DuplicateWindowMinutes=0 Moderation__LinkHoldThreshold=0 \
         Comments__PostAttemptsPerMinute=100000000 ForwardedHeaders__KnownProxies__0=127.0.0.1 \
@@ -89,7 +98,8 @@ STARTUP=$(echo "$t1 - $t0" | bc)
 BASE="http://127.0.0.1:$PORT"
 ARTICLE="$BASE/articles/will-there-be-a-purple-hearts-2"
 # The seed pictures are attached in the background after the first start: measure the page as readers get it then.
-for _ in $(seq 1 600); do curl -s "$ARTICLE" | grep -q '/media/' && break; sleep 0.2; done
+# (grep without -q: -q stops reading at the first match, curl dies of SIGPIPE and pipefail fails the test.)
+for _ in $(seq 1 600); do curl -s "$ARTICLE" | grep '/media/' >/dev/null && break; sleep 0.2; done
 PICTURES_READY=$(echo "$(date +%s.%N) - $t0" | bc)
 curl -s "$ARTICLE" > "$WORK/app/wwwroot/article-copy.html"
 PAGE_BYTES=$(stat -c %s "$WORK/app/wwwroot/article-copy.html")
@@ -183,6 +193,51 @@ if [ -s "$WORK/likes-rates" ]; then
     echo "Likes streamed beside (l): $(median < <(tr '\n' ' ' < "$WORK/likes-rates")) likes/s (median of 3); likes shown on the article's first page afterwards: ${LIKED:-0}"
 fi
 echo "Article page: $PAGE_BYTES bytes ($PAGE_BROTLI with Brotli). Peak RSS under load: $((RSS_KB / 1024)) MB; first answer ${STARTUP} s after start (the article's picture ${PICTURES_READY} s); the posting target now shows: $STORED"
+
+stop_pid() { kill "$1" 2>/dev/null || true; for _ in $(seq 1 200); do kill -0 "$1" 2>/dev/null || return 0; sleep 0.05; done; }
+mails() { wc -l < "$WORK/smtp.log"; }
+wait_mails() { # count -> waits until the SMTP server has taken that many, or nothing new came for 10 s
+    local seen last_change=$SECONDS before=-1
+    while :; do
+        seen=$(mails)
+        [ "$seen" -ge "$1" ] && return 0
+        if [ "$seen" != "$before" ]; then before=$seen; last_change=$SECONDS; fi
+        [ $((SECONDS - last_change)) -ge 10 ] && return 0
+        sleep 0.2
+    done
+}
+if [ -z "$ONLY" ] || [[ " $ONLY " == *" m "* ]]; then
+    (cd "$WORK/smtp" && exec dotnet MovieNews.SmtpSink.dll "$SMTP_PORT" >"$WORK/smtp.log" 2>"$WORK/smtp.err") &
+    PIDS+=("$!")
+    MAIL_BASE="http://127.0.0.1:$MAIL_PORT"
+    MAIL_ARTICLE="$MAIL_BASE/articles/the-quiet-return-of-the-mid-budget-thriller"
+    EXTRA_ENV=(Mail__Host=127.0.0.1 "Mail__Port=$SMTP_PORT" Mail__Security=None "Mail__From=MovieNews <news@movienews.test>"
+        "Site__PublicUrl=$MAIL_BASE" Mail__BackgroundSender=false)
+    MAIL_PID=$(start_app "$WORK/mail" $MAIL_PORT); PIDS+=("$MAIL_PID")
+    wait_up $MAIL_PORT
+    # 1. A backlog: comments asking for notices while the sender is off; then a restart with it on, timed.
+    QUEUED=$(MAIL_RUN=1 wrk -t2 -c8 -d"${DURATION}s" -s bench/post-notify.lua "$MAIL_ARTICLE" | awk '/requests in/ {print $1}')
+    stop_pid "$MAIL_PID"
+    EXTRA_ENV[-1]=Mail__BackgroundSender=true
+    MAIL_PID=$(start_app "$WORK/mail" $MAIL_PORT); PIDS+=("$MAIL_PID")
+    wait_up $MAIL_PORT
+    wait_mails "$QUEUED"
+    BACKLOG=$(mails)
+    BACKLOG_RATE=$(awk 'NR==1 {f=$1} {l=$1} END {if (l > f) printf "%.0f", (NR-1)*1000/(l-f); else print "n/a"}' "$WORK/smtp.log")
+    # 2. Posting and sending at once: how fast comments are taken and how far the mail lags behind.
+    START_MS=$(date +%s%3N)
+    POSTED=$(MAIL_RUN=2 wrk -t2 -c8 -d"${DURATION}s" -s bench/post-notify.lua "$MAIL_ARTICLE" | awk '/requests in/ {print $1}')
+    END_MS=$(date +%s%3N)
+    wait_mails $((BACKLOG + POSTED))
+    TOGETHER=$(( $(mails) - BACKLOG ))
+    LAST_MS=$(tail -1 "$WORK/smtp.log")
+    printf 'Mail (m): a backlog of %s comments asking for notices: the server took %s mails at %s mails/s through the outbox.\n' "$QUEUED" "$BACKLOG" "$BACKLOG_RATE"
+    printf 'Mail (m): posting and sending together: %s comments in %.1f s (%.0f/s), %s mails taken, the last %.1f s after posting stopped.\n' \
+        "$POSTED" "$(echo "($END_MS - $START_MS) / 1000" | bc -l)" "$(echo "$POSTED * 1000 / ($END_MS - $START_MS)" | bc -l)" "$TOGETHER" \
+        "$(echo "($LAST_MS - $END_MS) / 1000" | bc -l)"
+    stop_pid "$MAIL_PID"
+    EXTRA_ENV=()
+fi
 
 if [ "$PROVIDER" = postgres ]; then
     echo "Scale check skipped: the archive generator writes SQLite."

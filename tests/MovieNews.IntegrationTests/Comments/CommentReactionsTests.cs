@@ -150,6 +150,48 @@ public sealed class CommentReactionsTests(ManualLikeFlushFactory factory) : ICla
     }
 
     [Fact]
+    public async Task A_reported_comment_sinks_below_one_liked_as_much_in_the_best_order()
+    {
+        var ids = await ThreadsAsync("sort-reported", 2);
+        foreach (var (address, id) in new[] { ("198.51.100.40", ids[0]), ("198.51.100.41", ids[0]), ("198.51.100.42", ids[1]), ("198.51.100.43", ids[1]) })
+        {
+            await LikeAsync(address, "/articles/sort-reported", id);
+        }
+
+        await factory.FlushLikesAsync();
+        var reader = factory.CreateBrowserClient();
+        Assert.Equal([$"comment-{ids[0]}", $"comment-{ids[1]}"], await TopLevelIdsAsync(reader, "/articles/sort-reported?sort=best"));
+
+        Assert.Equal(HttpStatusCode.SeeOther, (await factory.CreateBrowserClient("198.51.100.44").ReportAsync("sort-reported", ids[0], "Abuse")).StatusCode);
+        await factory.FlushLikesAsync();
+
+        Assert.Equal([$"comment-{ids[1]}", $"comment-{ids[0]}"], await TopLevelIdsAsync(reader, "/articles/sort-reported?sort=best"));
+        Assert.Equal("2 likes", LikeCountOf(await reader.GetOkPageAsync("/articles/sort-reported"), ids[0])?.Trim());
+    }
+
+    [Fact]
+    public async Task A_dismissed_report_no_longer_counts_against_the_comment()
+    {
+        var ids = await ThreadsAsync("sort-dismissed", 2);
+        foreach (var (address, id) in new[] { ("198.51.100.50", ids[0]), ("198.51.100.51", ids[1]) })
+        {
+            await LikeAsync(address, "/articles/sort-dismissed", id);
+        }
+
+        await factory.CreateBrowserClient("198.51.100.52").ReportAsync("sort-dismissed", ids[0], "Spam");
+        await factory.FlushLikesAsync();
+        var reader = factory.CreateBrowserClient();
+        Assert.Equal([$"comment-{ids[1]}", $"comment-{ids[0]}"], await TopLevelIdsAsync(reader, "/articles/sort-dismissed?sort=best"));
+
+        var admin = await factory.SignedInAdminAsync();
+        var tab = await admin.GetOkPageAsync("/admin/comments/reported");
+        await admin.SubmitAsync(tab, $"main form:has(#queue-{ids[0]})", null, $"button[value='Dismiss:{ids[0]}']");
+
+        await factory.FlushLikesAsync();
+        Assert.Equal([$"comment-{ids[0]}", $"comment-{ids[1]}"], await TopLevelIdsAsync(reader, "/articles/sort-dismissed?sort=best"));
+    }
+
+    [Fact]
     public async Task Replies_stay_oldest_first_under_their_thread_whatever_the_order()
     {
         var ids = await ThreadsAsync("sort-replies", 2);

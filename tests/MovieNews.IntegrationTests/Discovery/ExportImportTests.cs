@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using MovieNews.IntegrationTests.Support;
 using MovieNews.TestSupport;
 using MovieNews.Web.Data;
+using MovieNews.Web.Features.Comments;
 using MovieNews.Web.Features.Media;
 using MovieNews.Web.Features.Portability;
 
@@ -196,6 +197,33 @@ public sealed class ExportImportTests(MovieNewsFactory factory) : IClassFixture<
         Assert.StartsWith("59 thoughts on", page.QuerySelector("#comments-title")!.TextContent, StringComparison.Ordinal);
         Assert.NotEmpty(page.QuerySelectorAll("#comments > ol > li > details > ol > li > ol > li > ol > li > article.comment"));
         Assert.NotEmpty((await empty.CreateBrowserClient().GetOkPageAsync("/search?q=sequel")).QuerySelectorAll(".search-results li"));
+    }
+
+    [Fact]
+    public async Task Likes_and_editors_picks_move_with_the_site()
+    {
+        var reader = factory.CreateBrowserClient("203.0.113.77");
+        var article = await reader.GetOkPageAsync("/articles/will-there-be-a-purple-hearts-2");
+        var id = int.Parse(article.QuerySelector("#comments ol.comment-list article.comment")!.Id!["comment-".Length..], CultureInfo.InvariantCulture);
+        await reader.SubmitAsync(article, $"#comment-{id} form.comment-like");
+        await factory.Services.GetRequiredService<CommentLikeFlusher>().FlushAsync(CancellationToken.None);
+        var admin = await factory.SignedInAdminAsync();
+        await admin.SubmitAsync(await admin.GetOkPageAsync($"/admin/comments/{id}"), "form[action*='handler=Pick']");
+        var file = Path.Combine(factory.DataDirectory, "standing.json");
+        Assert.Equal(0, await SiteArchiveCommands.ExportAsync(factory.Services, ["export", "--to", file], TextWriter.Null));
+
+        using var empty = new EmptySiteFactory();
+        _ = empty.CreateClient();
+        Assert.Equal(0, await SiteArchiveCommands.ImportAsync(empty.Services, ["import-json", file], TextWriter.Null));
+
+        await using var scope = empty.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MovieNewsDbContext>();
+        var picked = await db.Comments.AsNoTracking().SingleAsync(c => c.PickedUtc != null);
+        Assert.Equal(1, picked.LikeCount);
+        Assert.Equal(1, await db.CommentLikes.CountAsync(l => l.CommentId == picked.Id));
+        var page = await empty.CreateBrowserClient().GetOkPageAsync("/articles/will-there-be-a-purple-hearts-2?sort=best");
+        Assert.Equal([picked.AuthorName], page.Texts(".editors-picks .comment-author"));
+        Assert.Equal($"comment-{picked.Id}", page.QuerySelector("#comments > ol.comment-list > li > article")!.Id);
     }
 
     [Fact]

@@ -5,8 +5,8 @@ namespace MovieNews.Web.Features.Comments;
 /// comment. The site counts no views, so the trials are the likes plus a fixed prior of <see cref="PriorReaders"/>
 /// readers who saw the comment and did not like it. The prior keeps one early like from outranking a comment many
 /// readers liked, and makes each further like worth a little less; with no negative signal yet the order is the
-/// order of like counts (ties oldest first), but once reports or other negatives are counted they join the trials
-/// here and a liked-but-reported comment sinks, without changing how the page sorts.
+/// order of like counts (ties oldest first). Open (not dismissed) reader reports are the negatives: they join the
+/// trials, so a comment as liked as another but reported sinks below it.
 /// </summary>
 public static class BestScore
 {

@@ -54,7 +54,7 @@ public static class CommentLikeEndpoints
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
-                flusher.MarkLiked(comment.ArticleId, comment.Id);
+                flusher.MarkChanged(comment.ArticleId, comment.Id);
             }
             catch (DbUpdateException)
             {

@@ -5,10 +5,11 @@ using MovieNews.Web.Infrastructure.Caching;
 namespace MovieNews.Web.Features.Comments;
 
 /// <summary>
-/// Likes are stored the moment they are given (the row is the truth), but the counts readers see — and the cached
-/// article page that shows them — change in batches: every <c>Comments:LikeFlushSeconds</c> (default 5) the
-/// comments liked since the last batch are recounted from their rows, their articles get a new ETag, and their
-/// cached pages are evicted once. So a hot article under a stream of likes is rendered again at most once per
+/// Likes and reports are stored the moment they are given (the rows are the truth), but the counts readers see —
+/// and the "best" order and cached article page that show them — change in batches: every
+/// <c>Comments:LikeFlushSeconds</c> (default 5) the comments liked or reported since the last batch are recounted
+/// from their rows (likes for, open reports against), their articles get a new ETag, and their cached pages are
+/// evicted once. So a hot article under a stream of likes is rendered again at most once per
 /// interval, not once per click. Recounting (not incrementing) keeps the figure right whichever instance took
 /// the like, and a batch lost to a restart is corrected by the next like of that comment.
 /// </summary>
@@ -20,7 +21,8 @@ public sealed partial class CommentLikeFlusher(
 
     public TimeSpan Interval { get; } = TimeSpan.FromSeconds(Math.Max(0.05, configuration.GetValue("Comments:LikeFlushSeconds", 5.0)));
 
-    public void MarkLiked(int articleId, int commentId)
+    /// <summary>A like or a report (given or dismissed) changed the comment's standing: it is recounted with the next batch.</summary>
+    public void MarkChanged(int articleId, int commentId)
     {
         lock (_gate)
         {
@@ -51,10 +53,14 @@ public sealed partial class CommentLikeFlusher(
                 .GroupBy(l => l.CommentId)
                 .Select(g => new { CommentId = g.Key, Count = g.Count() })
                 .ToDictionaryAsync(c => c.CommentId, c => c.Count, cancellationToken);
+            var reports = await db.CommentReports.Where(r => commentIds.Contains(r.CommentId) && r.DismissedUtc == null)
+                .GroupBy(r => r.CommentId)
+                .Select(g => new { CommentId = g.Key, Count = g.Count() })
+                .ToDictionaryAsync(c => c.CommentId, c => c.Count, cancellationToken);
             foreach (var id in commentIds)
             {
                 var likes = counts.GetValueOrDefault(id);
-                var score = BestScore.Of(likes);
+                var score = BestScore.Of(likes, reports.GetValueOrDefault(id));
                 await db.Comments.Where(c => c.Id == id)
                     .ExecuteUpdateAsync(u => u.SetProperty(c => c.LikeCount, likes).SetProperty(c => c.BestScore, score), cancellationToken);
             }

@@ -127,22 +127,17 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, IOptions<MailOptio
             .Select(m => m.Id)
             .Take(settings.BatchSize)
             .ToListAsync(cancellationToken);
-        var claimed = new List<long>();
-        foreach (var id in due)
+        if (due.Count == 0)
         {
-            // The same conditions again, in the UPDATE itself: of two instances that read the same row, one changes it.
-            var won = await db.OutboxMessages
-                .Where(m => m.Id == id && m.SentUtc == null && m.FailedUtc == null && (m.LeaseUntilUtc == null || m.LeaseUntilUtc < now))
-                .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseOwner, _owner).SetProperty(m => m.LeaseUntilUtc, leaseUntil), cancellationToken);
-            if (won == 1)
-            {
-                claimed.Add(id);
-            }
+            return [];
         }
 
-        return claimed.Count == 0
-            ? []
-            : await db.OutboxMessages.AsNoTracking().Where(m => claimed.Contains(m.Id) && m.LeaseOwner == _owner).OrderBy(m => m.Id).ToListAsync(cancellationToken);
+        // One UPDATE for the batch, with the same conditions again: of two instances that read the same rows, each
+        // row goes to one. The rows read back as this instance's are the ones it won.
+        await db.OutboxMessages
+            .Where(m => due.Contains(m.Id) && m.SentUtc == null && m.FailedUtc == null && (m.LeaseUntilUtc == null || m.LeaseUntilUtc < now))
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseOwner, _owner).SetProperty(m => m.LeaseUntilUtc, leaseUntil), cancellationToken);
+        return await db.OutboxMessages.AsNoTracking().Where(m => due.Contains(m.Id) && m.LeaseOwner == _owner).OrderBy(m => m.Id).ToListAsync(cancellationToken);
     }
 
     private static async Task ConnectAsync(SmtpClient smtp, MailOptions settings, CancellationToken cancellationToken)

@@ -14,9 +14,16 @@ namespace MovieNews.Web.Features.Portability;
 
 public sealed record ArchivedRevision(int Version, string Title, string Excerpt, string BodyMarkdown, string SavedBy, DateTime SavedUtc);
 
+/// <summary>One reader's like: the keyed hash of their address (never the address) and when.</summary>
+public sealed record ArchivedLike(string ClientHash, DateTime CreatedUtc);
+
+/// <param name="EditedUtc">When the author last edited it (format 2 files written since comment editing; absent before).</param>
+/// <param name="PickedUtc">When an editor made it a pick.</param>
+/// <param name="Likes">Its likes, so the counts, the "best" order and "once per client" survive the move.</param>
 public sealed record ArchivedComment(
     int Key, int? ParentKey, string AuthorName, string? AuthorEmail, string? AuthorWebsite, string BodyMarkdown,
-    CommentStatus Status, List<string> ModerationReasons, string ClientHash, DateTime CreatedUtc, bool IsStaffReply);
+    CommentStatus Status, List<string> ModerationReasons, string ClientHash, DateTime CreatedUtc, bool IsStaffReply,
+    DateTime? EditedUtc = null, DateTime? PickedUtc = null, List<ArchivedLike>? Likes = null);
 
 /// <param name="FeaturedMedia">The <see cref="ArchivedMedia.Key"/> of the featured picture (format 2 on).</param>
 /// <param name="BodyMedia">The keys of the library pictures the body shows (format 2 on).</param>
@@ -59,13 +66,15 @@ public sealed class SiteArchive(MovieNewsDbContext db, MarkdownRenderer renderer
         var articles = await db.Articles.AsNoTracking().AsSplitQuery().Include(a => a.Tags).Include(a => a.BodyMedia).OrderBy(a => a.Id).ToListAsync(cancellationToken);
         var revisions = (await db.ArticleRevisions.AsNoTracking().OrderBy(r => r.Version).ToListAsync(cancellationToken)).ToLookup(r => r.ArticleId);
         var comments = (await db.Comments.AsNoTracking().OrderBy(c => c.CreatedUtc).ThenBy(c => c.Id).ToListAsync(cancellationToken)).ToLookup(c => c.ArticleId);
+        var likes = (await db.CommentLikes.AsNoTracking().OrderBy(l => l.Id).ToListAsync(cancellationToken)).ToLookup(l => l.CommentId);
         var library = await ExportMediaAsync(cancellationToken);
         return new SiteExport(FormatVersion, clock.GetUtcNow().UtcDateTime, articles.Select(a => new ArchivedArticle(
             a.Slug, a.Title, a.Excerpt, a.BodyMarkdown, a.AuthorName, a.Status, a.PublishedUtc, a.CreatedUtc, a.UpdatedUtc, a.DeletedUtc,
             a.CommentsOpen, [.. a.Tags.Select(t => t.Name).Order(StringComparer.Ordinal)],
             [.. revisions[a.Id].Select(r => new ArchivedRevision(r.Version, r.Title, r.Excerpt, r.BodyMarkdown, r.SavedBy, r.SavedUtc))],
             [.. comments[a.Id].Select(c => new ArchivedComment(c.Id, c.ParentId, c.AuthorName, c.AuthorEmail, c.AuthorWebsite, c.BodyMarkdown,
-                c.Status, c.ModerationReasons, c.ClientHash, c.CreatedUtc, c.IsStaffReply))],
+                c.Status, c.ModerationReasons, c.ClientHash, c.CreatedUtc, c.IsStaffReply, c.EditedUtc, c.PickedUtc,
+                likes[c.Id].Any() ? [.. likes[c.Id].Select(l => new ArchivedLike(l.ClientHash, l.CreatedUtc))] : null))],
             a.FeaturedMediaId, [.. a.BodyMedia.Select(m => m.Id).Order()])).ToList(), library);
     }
 
@@ -299,7 +308,26 @@ public sealed class SiteArchive(MovieNewsDbContext db, MarkdownRenderer renderer
             ids[archived.Key] = result is PostCommentResult.Posted posted
                 ? posted.CommentId
                 : throw new InvalidDataException($"Comment {archived.Key} on '{article.Slug}' cannot be imported: {result.Describe()}");
+            await ImportStandingAsync(archived, ids[archived.Key], cancellationToken);
         }
+    }
+
+    /// <summary>What readers and editors gave the comment after it was posted: its likes (rows, so recounting keeps them), its pick, its "edited" mark.</summary>
+    private async Task ImportStandingAsync(ArchivedComment archived, int commentId, CancellationToken cancellationToken)
+    {
+        var likes = (archived.Likes ?? []).DistinctBy(l => l.ClientHash, StringComparer.Ordinal).ToList();
+        if (likes.Count == 0 && archived.PickedUtc is null && archived.EditedUtc is null)
+        {
+            return;
+        }
+
+        db.CommentLikes.AddRange(likes.Select(l => new CommentLike { CommentId = commentId, ClientHash = l.ClientHash, CreatedUtc = l.CreatedUtc }));
+        await db.SaveChangesAsync(cancellationToken);
+        var score = BestScore.Of(likes.Count);
+        await db.Comments.Where(c => c.Id == commentId).ExecuteUpdateAsync(
+            u => u.SetProperty(c => c.LikeCount, likes.Count).SetProperty(c => c.BestScore, score)
+                .SetProperty(c => c.PickedUtc, archived.PickedUtc).SetProperty(c => c.EditedUtc, archived.EditedUtc),
+            cancellationToken);
     }
 }
 

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using MovieNews.Web.Data;
 using MovieNews.Web.Features.Audit;
+using MovieNews.Web.Features.Comments;
 using MovieNews.Web.Features.Moderation;
 
 namespace MovieNews.Web.Features.Reports;
@@ -36,7 +37,7 @@ public sealed record ReportNote(ReportReason Reason, string Note, DateTime Creat
 /// Readers' reports: counted once per reader per comment, and after <c>Comments:ReportsToHold</c> distinct readers
 /// an approved comment is held for an editor (the status change evicts its article's cached pages like any other).
 /// </summary>
-public sealed class CommentReports(MovieNewsDbContext db, AuditLog audit, TimeProvider clock, IConfiguration configuration)
+public sealed class CommentReports(MovieNewsDbContext db, AuditLog audit, TimeProvider clock, IConfiguration configuration, CommentLikeFlusher scores)
 {
     public const string FieldReason = "Reason";
     public const string FieldNote = "Note";
@@ -121,13 +122,14 @@ public sealed class CommentReports(MovieNewsDbContext db, AuditLog audit, TimePr
         }
 
         await transaction.CommitAsync(cancellationToken);
+        scores.MarkChanged(comment.ArticleId, comment.Id);
         return new ReportResult.Reported(held);
     }
 
     /// <summary>Clears a comment's open reports from the Reported tab (they stay stored, so the same readers cannot report again).</summary>
     public async Task<int> DismissAsync(int commentId, CancellationToken cancellationToken)
     {
-        var comment = await db.Comments.AsNoTracking().Where(c => c.Id == commentId).Select(c => new { c.Id, c.AuthorName, c.Status }).SingleOrDefaultAsync(cancellationToken);
+        var comment = await db.Comments.AsNoTracking().Where(c => c.Id == commentId).Select(c => new { c.Id, c.ArticleId, c.AuthorName, c.Status }).SingleOrDefaultAsync(cancellationToken);
         if (comment is null)
         {
             return 0;
@@ -144,6 +146,7 @@ public sealed class CommentReports(MovieNewsDbContext db, AuditLog audit, TimePr
         {
             audit.Record("comment.reports-dismissed", $"{reports.Count} report{(reports.Count == 1 ? "" : "s")} on comment #{comment.Id} by {comment.AuthorName}", comment.Status, comment.Status);
             await db.SaveChangesAsync(cancellationToken);
+            scores.MarkChanged(comment.ArticleId, comment.Id);
         }
 
         return reports.Count;
