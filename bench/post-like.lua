@@ -14,10 +14,11 @@ math.randomseed(os.time() + math.floor((os.clock() * 1000000) % 1000000))
 request = function()
   local id = ids[math.random(1, #ids)]
   local address = "10." .. math.random(0, 255) .. "." .. math.random(0, 255) .. "." .. math.random(1, 254)
-  return wrk.format("POST", "/articles/" .. slug .. "/comments/" .. id .. "/like", {
+  -- As a browser sends it: the page's one like form, with the pressed button's comment number.
+  return wrk.format("POST", "/articles/" .. slug .. "/like", {
     ["Content-Type"] = "application/x-www-form-urlencoded",
     ["X-Forwarded-For"] = address,
-  }, "")
+  }, "comment=" .. id)
 end
 
 -- A steady stream rather than a flood: each connection waits this long between likes (0: as fast as possible).

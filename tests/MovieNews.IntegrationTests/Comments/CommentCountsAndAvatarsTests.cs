@@ -75,7 +75,7 @@ public sealed class CommentCountsAndAvatarsTests(MovieNewsFactory factory) : ICl
         var other = await PostAsync("avatars-same", "Three", "reader.two@example.com");
 
         var page = await factory.CreateBrowserClient().GetOkPageAsync("/articles/avatars-same");
-        string Avatar(int id) => page.QuerySelector($"#comment-{id} svg.avatar")!.OuterHtml;
+        string Avatar(int id) => page.QuerySelector($"#comment-{id} .avatar")!.OuterHtml;
 
         Assert.Equal(Avatar(first), Avatar(again));
         Assert.NotEqual(Avatar(first), Avatar(other));
@@ -113,8 +113,8 @@ public sealed class CommentCountsAndAvatarsTests(MovieNewsFactory factory) : ICl
 
         var page = await factory.CreateBrowserClient().GetOkPageAsync("/articles/avatars-neutral");
 
-        var neutral = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(Avatar.Neutral.Svg).QuerySelector("svg")!.OuterHtml;
-        Assert.Equal(neutral, page.QuerySelector($"#comment-{anonymous} svg.avatar")!.OuterHtml);
-        Assert.NotEqual(neutral, page.QuerySelector($"#comment-{known} svg.avatar")!.OuterHtml);
+        var neutral = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(Avatar.Neutral.Markup).QuerySelector(".avatar")!.OuterHtml;
+        Assert.Equal(neutral, page.QuerySelector($"#comment-{anonymous} .avatar")!.OuterHtml);
+        Assert.NotEqual(neutral, page.QuerySelector($"#comment-{known} .avatar")!.OuterHtml);
     }
 }

@@ -46,7 +46,7 @@ public sealed class CommentReactionsTests(ManualLikeFlushFactory factory) : ICla
     {
         var reader = factory.CreateBrowserClient(address);
         var page = await reader.GetOkPageAsync(pageUrl);
-        return await reader.SubmitAsync(page, $"#comment-{commentId} form.comment-like");
+        return await reader.SubmitAsync(page, "form#like", null, $"#comment-{commentId} button[form=like]");
     }
 
     private static async Task<string[]> TopLevelIdsAsync(HttpClient client, string url) =>
@@ -127,10 +127,41 @@ public sealed class CommentReactionsTests(ManualLikeFlushFactory factory) : ICla
     {
         var ids = await ThreadsAsync("like-no-token", 1);
 
-        var form = (await factory.CreateBrowserClient().GetOkPageAsync("/articles/like-no-token")).QuerySelector($"#comment-{ids[0]} form.comment-like")!;
+        var page = await factory.CreateBrowserClient().GetOkPageAsync("/articles/like-no-token");
+        var form = page.QuerySelector("form#like")!;
 
         Assert.Equal("post", form.GetAttribute("method"));
-        Assert.Empty(form.QuerySelectorAll("input"));
+        Assert.Empty(form.Children);
+        Assert.Equal(ids[0].ToString(System.Globalization.CultureInfo.InvariantCulture), page.QuerySelector($"#comment-{ids[0]} button[form=like]")!.GetAttribute("value"));
+    }
+
+    [Theory]
+    [InlineData(1, "")]
+    [InlineData(2, "comment=")]
+    [InlineData(3, "comment=abc")]
+    [InlineData(4, "comment=-1")]
+    [InlineData(5, "comment=99999999999999999999")]
+    public async Task A_like_without_a_comment_number_is_refused_with_a_message(int article, string body)
+    {
+        await factory.CreateArticleAsync($"like-junk-{article}", ArticleStatus.Published, new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc));
+        using var content = new StringContent(body, System.Text.Encoding.UTF8, "application/x-www-form-urlencoded");
+
+        var response = await factory.CreateBrowserClient("198.51.100.27").PostAsync($"/articles/like-junk-{article}/like", content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Press the Like button", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_like_of_a_comment_on_another_article_is_not_found()
+    {
+        await ThreadsAsync("like-here", 1);
+        var there = await ThreadsAsync("like-there", 1);
+        using var content = new FormUrlEncodedContent([new("comment", there[0].ToString(System.Globalization.CultureInfo.InvariantCulture))]);
+
+        var response = await factory.CreateBrowserClient("198.51.100.28").PostAsync("/articles/like-here/like", content);
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
 
     [Fact]
@@ -275,6 +306,29 @@ public sealed class CommentReactionsTests(ManualLikeFlushFactory factory) : ICla
         Assert.Equal("Editors' pick", picked.GetProperty("award").GetString());
         Assert.EndsWith($"/comments/{ids[0]}", picked.GetProperty("url").GetString(), StringComparison.Ordinal);
         Assert.All(comments, c => Assert.False(c.TryGetProperty("text", out _)));
+    }
+
+    [Fact]
+    public async Task The_json_ld_names_the_most_liked_comments_with_their_likes_and_not_the_others()
+    {
+        var ids = await ThreadsAsync("liked-json", 7);
+        for (var i = 0; i < 6; i++)
+        {
+            await LikeAsync($"198.51.100.{70 + i}", "/articles/liked-json", ids[i]);
+        }
+
+        await LikeAsync("198.51.100.80", "/articles/liked-json", ids[5]);
+        await factory.FlushLikesAsync();
+
+        var page = await factory.CreateBrowserClient().GetOkPageAsync("/articles/liked-json");
+        using var json = JsonDocument.Parse(page.QuerySelector("script[type='application/ld+json']")!.TextContent);
+        var named = json.RootElement.GetProperty("comment").EnumerateArray().ToList();
+
+        Assert.Equal(7, json.RootElement.GetProperty("commentCount").GetInt32());
+        Assert.Equal(MovieNews.Web.Pages.Articles.ShowModel.StructuredLikedComments, named.Count);
+        Assert.EndsWith($"/comments/{ids[5]}", named[0].GetProperty("url").GetString(), StringComparison.Ordinal);
+        Assert.Equal(2, named[0].GetProperty("upvoteCount").GetInt32());
+        Assert.DoesNotContain(named, c => c.GetProperty("url").GetString()!.EndsWith($"/comments/{ids[6]}", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -46,7 +46,10 @@ public static class Forms
         var action = form.GetAttribute("action") is { Length: > 0 } a ? a : page.Url;
         if (buttonSelector is not null)
         {
-            var button = form.QuerySelector(buttonSelector) ?? throw new InvalidOperationException($"No button {buttonSelector}");
+            // A button may sit outside its form and name it in its form attribute, as the comments' Like buttons do.
+            var button = form.QuerySelector(buttonSelector)
+                ?? page.QuerySelectorAll(buttonSelector).FirstOrDefault(b => form.Id is { Length: > 0 } id && b.GetAttribute("form") == id)
+                ?? throw new InvalidOperationException($"No button {buttonSelector} in or for {formSelector}");
             action = button.GetAttribute("formaction") ?? action;
             if (button.GetAttribute("name") is { Length: > 0 } buttonName)
             {

@@ -22,14 +22,16 @@ public sealed class CommentAvatars(ClientFingerprint secrets)
     }
 }
 
-/// <summary>A 5×5 mirrored pattern in a colour, both taken from a keyed hash; <see cref="Svg"/> is inline markup of numbers only.</summary>
-public sealed record Avatar(string Svg)
+/// <summary>
+/// A 5×5 mirrored pattern in a colour, both taken from a keyed hash; <see cref="Markup"/> is inline SVG of numbers
+/// only. The neutral picture is an empty element the style sheet draws, so a page of comments without addresses
+/// does not repeat the same drawing for each.
+/// </summary>
+public sealed record Avatar(string Markup)
 {
-    private const string Open = "<svg class=\"avatar\" viewBox=\"0 0 5 5\" width=\"40\" height=\"40\" aria-hidden=\"true\" focusable=\"false\">";
+    private const string Open = "<svg class=\"avatar\" viewBox=\"0 0 5 5\" aria-hidden=\"true\">";
 
-    public static Avatar Neutral { get; } = new(Open
-        + "<rect width=\"5\" height=\"5\" fill=\"#d9d9d9\"/><circle cx=\"2.5\" cy=\"1.9\" r=\"1\" fill=\"#8c8c8c\"/>"
-        + "<path d=\"M0.8 5a1.7 1.7 0 0 1 3.4 0z\" fill=\"#8c8c8c\"/></svg>");
+    public static Avatar Neutral { get; } = new("<span class=\"avatar avatar-neutral\" aria-hidden=\"true\"></span>");
 
     public static Avatar From(ReadOnlySpan<byte> hash)
     {

@@ -8,8 +8,10 @@ using MovieNews.Web.Infrastructure;
 namespace MovieNews.Web.Features.Comments;
 
 /// <summary>
-/// "Like" is a plain form post beside each comment, so it works without JavaScript; the answer is a 303 back to the
-/// comment on the page it was sent from. Like the comment form it carries no per-reader token (the page is shared
+/// "Like" is a plain form post, so it works without JavaScript: each comment's button belongs to the page's one like
+/// form (<c>form="like"</c>, <c>name="comment"</c>, its id as the value), which keeps the page small; the answer is a
+/// 303 back to the comment on the page it was sent from. The older one-form-per-comment address still works, for
+/// pages cached before the change. Like the comment form it carries no per-reader token (the page is shared
 /// and cached): <see cref="CrossOriginProtection"/> refuses cross-site posts. A client likes a comment once; a
 /// second like is a no-op. The like is stored at once; the count shown changes with the next batch (<see cref="CommentLikeFlusher"/>).
 /// </summary>
@@ -18,7 +20,27 @@ public static class CommentLikeEndpoints
     public static WebApplication MapCommentLikes(this WebApplication app)
     {
         app.MapPost("/articles/{slug}/comments/{id:int}/like", LikeAsync);
+        app.MapPost("/articles/{slug}/like", LikeFromPageFormAsync);
         return app;
+    }
+
+    private static async Task<IResult> LikeFromPageFormAsync(
+        string slug,
+        HttpContext context,
+        MovieNewsDbContext db,
+        ClientFingerprint fingerprint,
+        CommentLikeFlusher flusher,
+        TimeProvider clock,
+        CancellationToken cancellationToken)
+    {
+        var form = context.Request.HasFormContentType ? await context.Request.ReadFormAsync(cancellationToken) : null;
+        if (form is null || !int.TryParse(form["comment"].ToString(), NumberStyles.None, CultureInfo.InvariantCulture, out var id))
+        {
+            StatusMessages.Explain(context, "Press the Like button under the comment you like.");
+            return Results.StatusCode(StatusCodes.Status400BadRequest);
+        }
+
+        return await LikeAsync(slug, id, context, db, fingerprint, flusher, clock, cancellationToken);
     }
 
     private static async Task<IResult> LikeAsync(

@@ -64,8 +64,11 @@ public sealed record CommentListModel(
     /// <summary>The same as a whole query: "" or "?sort=best&amp;cpage=2".</summary>
     public string Query => PageQuery.Length == 0 ? string.Empty : "?" + PageQuery.TrimEnd('&');
 
-    /// <summary>Where a comment's like button posts; the answer comes back to the comment on this page.</summary>
-    public string LikeAction(int commentId) => $"/articles/{ArticleSlug}/comments/{commentId}/like{Query}";
+    /// <summary>The id of the page's one like form, which every comment's Like button names in its <c>form</c> attribute.</summary>
+    public const string LikeFormId = "like";
+
+    /// <summary>Where the like form posts (the button says which comment); the answer comes back to the comment on this page.</summary>
+    public string LikeAction => $"/articles/{ArticleSlug}/like{Query}";
 
     public static int CountReplies(CommentNode<CommentView> node) => node.Replies.Sum(r => 1 + CountReplies(r));
 }

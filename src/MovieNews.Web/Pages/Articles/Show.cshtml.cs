@@ -63,8 +63,21 @@ public sealed class ShowModel(
         ["image"] = Picture is null ? null : new[] { Picture.Social, Picture.Widths.LastOrDefault(f => !f.WebP) }
             .OfType<PictureFile>().Select(f => urls.Absolute(Request, f.Url).ToString()).ToList(),
         ["commentCount"] = Comments.ApprovedCount,
-        ["comment"] = Comments.Picks.Concat(Flatten(Comments.Threads)).Where(c => !c.IsAwaitingModeration).DistinctBy(c => c.Id).Select(StructuredComment).ToList(),
+        ["comment"] = NotableComments() is { Count: > 0 } notable ? notable : null,
     }.Where(entry => entry.Value is not null).ToDictionary());
+
+    /// <summary>How many liked comments the JSON-LD names besides the picks.</summary>
+    public const int StructuredLikedComments = 5;
+
+    /// <summary>
+    /// The comments the JSON-LD names: the editors' picks, then the most liked on this page. Not every comment: the
+    /// count says how many there are and the page shows them; naming each again doubled the page's weight in data
+    /// no reader sees (issue #14).
+    /// </summary>
+    private List<Dictionary<string, object>> NotableComments() =>
+        Comments.Picks
+            .Concat(Flatten(Comments.Threads).Where(c => c.LikeCount > 0).OrderByDescending(c => c.LikeCount).ThenBy(c => c.Id).Take(StructuredLikedComments))
+            .Where(c => !c.IsAwaitingModeration).DistinctBy(c => c.Id).Select(StructuredComment).ToList();
 
     /// <summary>
     /// A comment in the JSON-LD: no text (issue #14: the page already has it), its likes as <c>upvoteCount</c>, and

@@ -26,12 +26,14 @@
   document.addEventListener("click", function (event) {
     var link = event.target.closest ? event.target.closest("a.comment-reply") : null;
     if (!link) { return; }
+    // The link sits in the comment it answers: its id and its author's name are read from there.
+    var comment = link.closest("article.comment");
+    var author = comment ? comment.querySelector(".comment-author") : null;
+    if (!author) { return; }
     event.preventDefault();
-    var comment = document.getElementById("comment-" + link.getAttribute("data-reply-to"));
-    if (!comment) { return; }
     comment.parentNode.insertBefore(respond, comment.nextSibling);
-    parentField.value = link.getAttribute("data-reply-to");
-    heading.textContent = "Reply to " + link.getAttribute("data-reply-name");
+    parentField.value = comment.id.slice("comment-".length);
+    heading.textContent = "Reply to " + author.textContent.trim();
     var existing = respond.querySelector(".cancel-reply");
     if (existing) { existing.remove(); }
     if (!cancel) {
