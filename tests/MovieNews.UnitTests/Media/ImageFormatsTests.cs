@@ -30,4 +30,10 @@ public sealed class ImageFormatsTests
     [InlineData("\uFEFF<svg>")]
     public void Markup_is_recognised_so_its_refusal_can_say_why(string head) =>
         Assert.True(ImageFormats.LooksLikeMarkup(System.Text.Encoding.UTF8.GetBytes(head)));
+
+    [Fact]
+    public void The_file_pickers_are_offered_every_accepted_format_and_no_other()
+    {
+        Assert.Equal("image/jpeg,image/png,image/gif,image/webp,image/avif", ImageFormats.AcceptAttribute);
+    }
 }

@@ -51,6 +51,12 @@ public static class ImageFormats
         return rest.Length > 0 && rest[0] == (byte)'<';
     }
 
+    /// <summary>
+    /// The upload inputs' <c>accept</c> list: it only guides the browser's file picker; what is accepted is decided by
+    /// <see cref="Detect"/> and a successful decode.
+    /// </summary>
+    public static string AcceptAttribute { get; } = string.Join(',', Enum.GetValues<ImageFormat>().Select(f => $"image/{f.ToString().ToLowerInvariant()}"));
+
     /// <summary>The name people know a format by: JPEG, PNG, GIF, WebP, AVIF.</summary>
     public static string NameOf(ImageFormat format) => format switch
     {
