@@ -20,7 +20,15 @@ public sealed class ReaderJourneyTests(LiveSite site)
             Assert.Equal("2", await page.Locator(".pagination [aria-current=page]").TextContentAsync());
 
             await page.GetByRole(AriaRole.Link, new() { Name = "← Newer" }).ClickAsync();
-            await page.GetByRole(AriaRole.Link, new() { Name = "Will there be a Purple Hearts 2? Here’s what we know about a sequel:" }).ClickAsync();
+            await page.WaitForURLAsync(url => new Uri(url) is { AbsolutePath: "/", Query: "" });
+            // Articles other journeys publish push the seed article down the home page: it is on page 1 or 2.
+            var link = page.GetByRole(AriaRole.Link, new() { Name = "Will there be a Purple Hearts 2? Here’s what we know about a sequel:" });
+            if (await link.CountAsync() == 0)
+            {
+                await page.GotoAsync("/?page=2");
+            }
+
+            await link.ClickAsync();
             await page.WaitForURLAsync("**/articles/will-there-be-a-purple-hearts-2");
             Assert.StartsWith("59 thoughts on", await page.Locator("#comments-title").TextContentAsync(), StringComparison.Ordinal);
 

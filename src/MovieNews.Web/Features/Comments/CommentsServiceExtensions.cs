@@ -26,6 +26,7 @@ public static class CommentsServiceExtensions
         services.AddScoped<CommenterData>();
         services.AddScoped<CommentThreadReader>();
         services.AddSingleton<CommentAvatars>();
+        services.AddSingleton<CommentPageCache>();
         services.AddSingleton<CommentLikeFlusher>();
         services.AddHostedService(provider => provider.GetRequiredService<CommentLikeFlusher>());
         return services;

@@ -27,6 +27,7 @@ public sealed class ShowModel(
     MovieNewsDbContext db,
     TimeProvider clock,
     CommentThreadReader threads,
+    CommentPageCache pageCache,
     CommentWriter writer,
     CommentPostLimiter limiter,
     CommenterContext cookies,
@@ -115,6 +116,9 @@ public sealed class ShowModel(
     /// <summary>The featured picture, when the article has one.</summary>
     public PictureView? Picture { get; private set; }
     public CommentPage Comments { get; private set; } = null!;
+
+    /// <summary>The shared page of comments this request reads from (and renders into once), when the page is not this reader's own.</summary>
+    public CommentPageCache.Entry? SharedComments { get; private set; }
 
     /// <summary>Open on this article and not closed by the site's age limit.</summary>
     public bool CommentsOpen { get; private set; }
@@ -281,15 +285,33 @@ public sealed class ShowModel(
     {
         var options = await moderation.GetAsync(cancellationToken);
         CommentsOpen = options.AreCommentsOpen(Article.CommentsOpen, Article.PublishedUtc, clock.GetUtcNow().UtcDateTime);
-        var comments = await threads.ReadPageAsync(
-            Article.Id, page, options.CommentsPerPage, options.MaxDepth, cookies.Pending.Read(Request), Sort, cancellationToken);
+        var pending = cookies.Pending.Read(Request);
+        Editable = [.. cookies.Own.Read(Request).Keys];
+        if (pending.Count == 0 && Editable.Count == 0 && pageCache.Enabled)
+        {
+            // The page everyone without comments of their own sees: read and rendered once per change of the comments.
+            var key = new CommentPageCache.Key(Article.Id, Article.CommentsVersion, Sort, page, options.CommentsPerPage, options.MaxDepth);
+            if (pageCache.Find(key) is not { } shared)
+            {
+                if (await threads.ReadPageAsync(Article.Id, page, options.CommentsPerPage, options.MaxDepth, pending, Sort, cancellationToken) is not { } read)
+                {
+                    return false;
+                }
+
+                shared = pageCache.Keep(key, read);
+            }
+
+            (SharedComments, Comments) = (shared, shared.Page);
+            return true;
+        }
+
+        var comments = await threads.ReadPageAsync(Article.Id, page, options.CommentsPerPage, options.MaxDepth, pending, Sort, cancellationToken);
         if (comments is null)
         {
             return false;
         }
 
         Comments = comments;
-        Editable = [.. cookies.Own.Read(Request).Keys];
         return true;
     }
 
