@@ -43,7 +43,18 @@ public sealed partial class AppProcess : IDisposable
 
         var process = Process.Start(start)!;
         var errors = new System.Collections.Concurrent.ConcurrentQueue<string>();
-        process.OutputDataReceived += (_, _) => { };
+        var output = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        process.OutputDataReceived += (_, line) =>
+        {
+            // The last lines, for the message when it never answers.
+            if (line.Data is { } text)
+            {
+                output.Enqueue(text);
+                while (output.Count > 40 && output.TryDequeue(out string? _))
+                {
+                }
+            }
+        };
         process.ErrorDataReceived += (_, line) =>
         {
             if (line.Data is { } text && errors.Count < 200)
@@ -56,7 +67,9 @@ public sealed partial class AppProcess : IDisposable
         var app = new AppProcess(process, $"http://127.0.0.1:{port}");
         using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(2) };
         var deadline = Stopwatch.StartNew();
-        while (deadline.Elapsed < TimeSpan.FromSeconds(60))
+        // Generous: on a shared CI machine running other suites at once, two instances starting together (migrations
+        // under a lock, seeding) have taken over a minute.
+        while (deadline.Elapsed < StartTimeout)
         {
             try
             {
@@ -80,8 +93,11 @@ public sealed partial class AppProcess : IDisposable
         }
 
         app.Dispose();
-        throw new TimeoutException("The app did not answer within 60 seconds.");
+        throw new TimeoutException($"The app did not answer within {StartTimeout.TotalSeconds} seconds. Its last output:\n"
+            + string.Join('\n', output.Concat(errors)));
     }
+
+    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(150);
 
     /// <summary>SIGKILL: no shutdown hooks, no flushing, as when a machine loses power.</summary>
     public void KillHard()
