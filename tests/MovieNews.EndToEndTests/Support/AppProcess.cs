@@ -69,7 +69,7 @@ public sealed partial class AppProcess : IDisposable
         var deadline = Stopwatch.StartNew();
         // Generous: on a shared CI machine running other suites at once, two instances starting together (migrations
         // under a lock, seeding) have taken over a minute.
-        while (deadline.Elapsed < StartTimeout)
+        while (deadline.Elapsed < _startTimeout)
         {
             try
             {
@@ -93,11 +93,11 @@ public sealed partial class AppProcess : IDisposable
         }
 
         app.Dispose();
-        throw new TimeoutException($"The app did not answer within {StartTimeout.TotalSeconds} seconds. Its last output:\n"
+        throw new TimeoutException($"The app did not answer within {_startTimeout.TotalSeconds} seconds. Its last output:\n"
             + string.Join('\n', output.Concat(errors)));
     }
 
-    private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(150);
+    private static readonly TimeSpan _startTimeout = TimeSpan.FromSeconds(150);
 
     /// <summary>SIGKILL: no shutdown hooks, no flushing, as when a machine loses power.</summary>
     public void KillHard()
