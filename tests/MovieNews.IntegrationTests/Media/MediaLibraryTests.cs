@@ -332,6 +332,18 @@ public abstract class MediaLibraryTests(MovieNewsFactory factory)
     }
 
     [Fact]
+    public async Task New_words_for_a_featured_picture_reach_the_editors_own_view_of_the_article_at_once()
+    {
+        var (client, id) = await UploadedAsync(TestImages.Jpeg(1200, 800), alt: "Words an editor read");
+        await PublishAsync(client, "words-editor", id);
+        Assert.Equal("Words an editor read", (await client.GetOkPageAsync("/articles/words-editor")).QuerySelector("figure.hero img")!.GetAttribute("alt"));
+
+        await client.SubmitAsync($"/admin/media/{id}", "#describe-form", new Dictionary<string, string?> { ["AltText"] = "Words the editor changed" });
+
+        Assert.Equal("Words the editor changed", (await client.GetOkPageAsync("/articles/words-editor")).QuerySelector("figure.hero img")!.GetAttribute("alt"));
+    }
+
+    [Fact]
     public async Task A_new_credit_for_a_picture_in_an_articles_text_reaches_the_article_without_saving_it_again()
     {
         var (client, id) = await UploadedAsync(TestImages.Jpeg(1000, 700), alt: "Inline with a credit", caption: "Caption");

@@ -36,6 +36,7 @@ public static class MediaServiceExtensions
 
         builder.Services.AddSingleton<ImageProcessor>();
         builder.Services.AddSingleton<MediaFiles>();
+        builder.Services.AddSingleton<FeaturedPictures>();
         builder.Services.AddScoped<MediaLibrary>();
         return builder;
     }

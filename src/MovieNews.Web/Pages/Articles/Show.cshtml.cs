@@ -28,6 +28,7 @@ public sealed class ShowModel(
     TimeProvider clock,
     CommentThreadReader threads,
     CommentPageCache pageCache,
+    FeaturedPictures pictures,
     CommentWriter writer,
     CommentPostLimiter limiter,
     CommenterContext cookies,
@@ -275,7 +276,7 @@ public sealed class ShowModel(
             .SingleOrDefaultAsync(cancellationToken))!;
         if (Article?.FeaturedMediaId is { } pictureId)
         {
-            Picture = (await PictureView.LoadAsync(db, [pictureId], cancellationToken)).GetValueOrDefault(pictureId);
+            Picture = await pictures.GetAsync(new FeaturedPictures.Key(Article.Id, pictureId, Article.Version, Article.CommentsVersion), db, cancellationToken);
         }
 
         return Article is not null;
