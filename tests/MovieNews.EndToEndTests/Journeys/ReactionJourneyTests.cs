@@ -22,7 +22,7 @@ public sealed class ReactionJourneyTests(LiveSite site)
             await page.WaitForURLAsync("**#comment-*");
             var id = page.Url[(page.Url.LastIndexOf('#') + 1)..];
 
-            await page.Locator($"#{id} button[form=like]").ClickAsync();
+            await page.Locator($"#{id} button[form='comments.like']").ClickAsync();
             await page.WaitForURLAsync($"**{article}#{id}");
 
             // The like is stored at once; its count reaches the page with the next batch (one second here).

@@ -46,7 +46,7 @@ public sealed class CommentReactionsTests(ManualLikeFlushFactory factory) : ICla
     {
         var reader = factory.CreateBrowserClient(address);
         var page = await reader.GetOkPageAsync(pageUrl);
-        return await reader.SubmitAsync(page, "form#like", null, $"#comment-{commentId} button[form=like]");
+        return await reader.SubmitAsync(page, "form[id='comments.like']", null, $"#comment-{commentId} button[form='comments.like']");
     }
 
     private static async Task<string[]> TopLevelIdsAsync(HttpClient client, string url) =>
@@ -128,11 +128,25 @@ public sealed class CommentReactionsTests(ManualLikeFlushFactory factory) : ICla
         var ids = await ThreadsAsync("like-no-token", 1);
 
         var page = await factory.CreateBrowserClient().GetOkPageAsync("/articles/like-no-token");
-        var form = page.QuerySelector("form#like")!;
+        var form = page.QuerySelector("form[id='comments.like']")!;
 
         Assert.Equal("post", form.GetAttribute("method"));
         Assert.Empty(form.Children);
-        Assert.Equal(ids[0].ToString(System.Globalization.CultureInfo.InvariantCulture), page.QuerySelector($"#comment-{ids[0]} button[form=like]")!.GetAttribute("value"));
+        Assert.Equal(ids[0].ToString(System.Globalization.CultureInfo.InvariantCulture), page.QuerySelector($"#comment-{ids[0]} button[form='comments.like']")!.GetAttribute("value"));
+    }
+
+    [Fact]
+    public async Task A_heading_called_like_in_the_article_does_not_take_the_like_buttons_form()
+    {
+        await factory.CreatePublishedArticleAsync("like-heading", "## Like\n\nWhat readers like about it.");
+        var author = factory.CreateBrowserClient("198.51.100.29");
+        var id = CommentQueries.CommentId((await author.PostCommentAsync("/articles/like-heading", Comment("Under a heading called Like"))).Headers.Location!.OriginalString);
+        var page = await factory.CreateBrowserClient().GetOkPageAsync("/articles/like-heading");
+
+        var button = page.QuerySelector($"#comment-{id} button[name=comment]")!;
+
+        Assert.NotNull(page.GetElementById("like"));
+        Assert.Equal("FORM", page.GetElementById(button.GetAttribute("form")!)!.TagName);
     }
 
     [Theory]

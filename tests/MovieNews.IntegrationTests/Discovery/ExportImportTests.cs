@@ -205,7 +205,7 @@ public sealed class ExportImportTests(MovieNewsFactory factory) : IClassFixture<
         var reader = factory.CreateBrowserClient("203.0.113.77");
         var article = await reader.GetOkPageAsync("/articles/will-there-be-a-purple-hearts-2");
         var id = int.Parse(article.QuerySelector("#comments ol.comment-list article.comment")!.Id!["comment-".Length..], CultureInfo.InvariantCulture);
-        await reader.SubmitAsync(article, "form#like", null, $"#comment-{id} button[form=like]");
+        await reader.SubmitAsync(article, "form[id='comments.like']", null, $"#comment-{id} button[form='comments.like']");
         await factory.Services.GetRequiredService<CommentLikeFlusher>().FlushAsync(CancellationToken.None);
         var admin = await factory.SignedInAdminAsync();
         await admin.SubmitAsync(await admin.GetOkPageAsync($"/admin/comments/{id}"), "form[action*='handler=Pick']");

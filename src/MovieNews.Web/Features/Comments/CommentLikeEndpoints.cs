@@ -9,7 +9,7 @@ namespace MovieNews.Web.Features.Comments;
 
 /// <summary>
 /// "Like" is a plain form post, so it works without JavaScript: each comment's button belongs to the page's one like
-/// form (<c>form="like"</c>, <c>name="comment"</c>, its id as the value), which keeps the page small; the answer is a
+/// form (<c>form="comments.like"</c>, <c>name="comment"</c>, its id as the value), which keeps the page small; the answer is a
 /// 303 back to the comment on the page it was sent from. The older one-form-per-comment address still works, for
 /// pages cached before the change. Like the comment form it carries no per-reader token (the page is shared
 /// and cached): <see cref="CrossOriginProtection"/> refuses cross-site posts. A client likes a comment once; a

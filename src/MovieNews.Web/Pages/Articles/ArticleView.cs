@@ -64,8 +64,12 @@ public sealed record CommentListModel(
     /// <summary>The same as a whole query: "" or "?sort=best&amp;cpage=2".</summary>
     public string Query => PageQuery.Length == 0 ? string.Empty : "?" + PageQuery.TrimEnd('&');
 
-    /// <summary>The id of the page's one like form, which every comment's Like button names in its <c>form</c> attribute.</summary>
-    public const string LikeFormId = "like";
+    /// <summary>
+    /// The id of the page's one like form, which every comment's Like button names in its <c>form</c> attribute. It has
+    /// a dot, which the ids Markdown gives an article's headings never have: a heading "Like" (id "like") must not
+    /// take the buttons' form from them.
+    /// </summary>
+    public const string LikeFormId = "comments.like";
 
     /// <summary>Where the like form posts (the button says which comment); the answer comes back to the comment on this page.</summary>
     public string LikeAction => $"/articles/{ArticleSlug}/like{Query}";
