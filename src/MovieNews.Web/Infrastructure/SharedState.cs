@@ -2,10 +2,14 @@ using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.DataProtection.StackExchangeRedis;
 using Microsoft.AspNetCore.OutputCaching;
-using Microsoft.AspNetCore.OutputCaching.StackExchangeRedis;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Caching.StackExchangeRedis;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using MovieNews.Web.Infrastructure.Caching;
 using StackExchange.Redis;
+using ZiggyCreatures.Caching.Fusion;
+using ZiggyCreatures.Caching.Fusion.Backplane.StackExchangeRedis;
+using ZiggyCreatures.Caching.Fusion.Serialization.SystemTextJson;
 
 namespace MovieNews.Web.Infrastructure;
 
@@ -49,20 +53,48 @@ public static class SharedState
         builder.Services.AddOptions<KeyManagementOptions>().Configure<IServiceProvider>((keys, services) =>
             keys.XmlRepository = new RedisXmlRepository(
                 () => services.GetRequiredService<IConnectionMultiplexer>().GetDatabase(), prefix + "data-protection-keys"));
-        builder.Services.AddStackExchangeRedisOutputCache(cache => cache.InstanceName = prefix + "pages:");
-        builder.Services.AddOptions<RedisOutputCacheOptions>().Configure<IServiceProvider>((cache, services) =>
-            cache.ConnectionMultiplexerFactory = () => Task.FromResult(services.GetRequiredService<IConnectionMultiplexer>()));
-        // The Redis store, wrapped so an outage degrades to no caching. Registered before AddOutputCache,
-        // whose in-memory store is only added when no store is.
-        var redisStore = builder.Services.Last(d => d.ServiceType == typeof(IOutputCacheStore));
-        builder.Services.Remove(redisStore);
-        builder.Services.AddSingleton<IOutputCacheStore>(services => new FailSoftOutputCacheStore(
-            (IOutputCacheStore)(redisStore.ImplementationFactory?.Invoke(services)
-                ?? ActivatorUtilities.CreateInstance(services, redisStore.ImplementationType!)),
-            services.GetRequiredService<IConnectionMultiplexer>(),
-            services.GetRequiredService<ILogger<FailSoftOutputCacheStore>>()));
+        builder.Services.AddPageCacheInRedis(prefix);
         builder.Services.AddHealthChecks().AddCheck<RedisReady>("redis", tags: [HealthEndpoints.ReadyTag]);
         return builder;
+    }
+
+    /// <summary>
+    /// Pages in memory in front of Redis (<see cref="TwoLevelOutputCacheStore"/>), wrapped so an outage degrades to no
+    /// caching: while Redis is away an eviction cannot reach the other instances, so no instance serves from memory.
+    /// Registered before AddOutputCache, whose in-memory store is only added when no store is.
+    /// </summary>
+    private static void AddPageCacheInRedis(this IServiceCollection services, string prefix)
+    {
+        Task<IConnectionMultiplexer> Shared(IServiceProvider provider) => Task.FromResult(provider.GetRequiredService<IConnectionMultiplexer>());
+        services.AddFusionCache()
+            .WithOptions(options =>
+            {
+                options.BackplaneChannelPrefix = prefix + "pages";
+                options.WaitForInitialBackplaneSubscribe = true;
+                // A tag's eviction time is kept in memory for a minute at most: an announcement lost while Redis was
+                // away keeps a stale page in another instance's memory no longer than that.
+                options.TagsDefaultEntryOptions.MemoryCacheDuration = TimeSpan.FromMinutes(1);
+                options.TagsDefaultEntryOptions.Size = 1;
+                options.TagsDefaultEntryOptions.AllowBackgroundBackplaneOperations = false;
+            })
+            .WithDefaultEntryOptions(entry =>
+            {
+                entry.Size = 1;
+                entry.IsFailSafeEnabled = false;
+                entry.AllowBackgroundBackplaneOperations = false;
+            })
+            .WithMemoryCache(new MemoryCache(new MemoryCacheOptions { SizeLimit = ReaderPageCache.MemoryBytes }))
+            .WithSerializer(new FusionCacheSystemTextJsonSerializer())
+            .WithDistributedCache(provider => new RedisCache(new RedisCacheOptions
+            {
+                InstanceName = prefix + "pages:",
+                ConnectionMultiplexerFactory = () => Shared(provider),
+            }))
+            .WithBackplane(provider => new RedisBackplane(new RedisBackplaneOptions { ConnectionMultiplexerFactory = () => Shared(provider) }));
+        services.AddSingleton<IOutputCacheStore>(provider => new FailSoftOutputCacheStore(
+            new TwoLevelOutputCacheStore(provider.GetRequiredService<IFusionCache>()),
+            provider.GetRequiredService<IConnectionMultiplexer>(),
+            provider.GetRequiredService<ILogger<FailSoftOutputCacheStore>>()));
     }
 
     private sealed class RedisReady(IConnectionMultiplexer redis) : IHealthCheck

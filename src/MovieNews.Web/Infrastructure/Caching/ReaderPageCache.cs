@@ -22,6 +22,9 @@ public static class ReaderPageCache
     /// <summary>An article page: evicted when that article or its visible comments change.</summary>
     public const string ArticlePolicyName = "article-page";
 
+    /// <summary>The memory the cached pages of one instance may take.</summary>
+    public const long MemoryBytes = 256L * 1024 * 1024;
+
     public const string AllTag = "reader";
     public const string ListsTag = "lists";
     private static readonly string[] _readerCookies = ["mn_auth", PendingCommentsCookie.Name, CommenterCookie.Name, FreshPageCookie.Name, OwnCommentsCookie.Name];
@@ -83,7 +86,7 @@ public static class ReaderPageCache
             $"public, max-age=0, s-maxage={sharedMaxAge}, stale-while-revalidate={staleWhileRevalidate}");
         services.AddOutputCache(options =>
         {
-            options.SizeLimit = 256L * 1024 * 1024;
+            options.SizeLimit = MemoryBytes;
             options.AddPolicy(PolicyName, new ReaderPagePolicy(publicCacheControl, article: false));
             options.AddPolicy(ArticlePolicyName, new ReaderPagePolicy(publicCacheControl, article: true));
         });
