@@ -12,6 +12,7 @@ public sealed class PageQualityTests(LiveSite site)
     public static readonly string[] PublicPages =
     [
         "/", "/?page=2", "/articles/will-there-be-a-purple-hearts-2", "/articles/will-there-be-a-purple-hearts-2?replyto=1",
+        "/articles/will-there-be-a-purple-hearts-2/comments/1/thread",
         "/tags", "/tags/movies", "/account/login", "/no-such-page", "/search", "/search?q=purple+hearts",
     ];
 

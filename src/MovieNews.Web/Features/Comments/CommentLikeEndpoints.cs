@@ -98,7 +98,12 @@ public static class CommentLikeEndpoints
     private static string ReturnAddress(string slug, int commentId, IQueryCollection query)
     {
         var parts = new List<string>();
-        if (CommentSorts.Parse(query[CommentSorts.QueryName].ToString()).QueryValue() is { } sort)
+        var path = $"/articles/{slug}";
+        if (int.TryParse(query["thread"].FirstOrDefault(), NumberStyles.None, CultureInfo.InvariantCulture, out var threadRoot) && threadRoot > 0)
+        {
+            path = CommentThreadPage.PathFor(slug, threadRoot);
+        }
+        else if (CommentSorts.Parse(query[CommentSorts.QueryName].ToString()).QueryValue() is { } sort)
         {
             parts.Add($"{CommentSorts.QueryName}={sort}");
         }
@@ -108,6 +113,6 @@ public static class CommentLikeEndpoints
             parts.Add(string.Create(CultureInfo.InvariantCulture, $"cpage={page}"));
         }
 
-        return $"/articles/{slug}{(parts.Count == 0 ? "" : "?" + string.Join('&', parts))}#comment-{commentId}";
+        return $"{path}{(parts.Count == 0 ? "" : "?" + string.Join('&', parts))}#comment-{commentId}";
     }
 }

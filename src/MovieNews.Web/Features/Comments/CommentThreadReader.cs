@@ -28,11 +28,25 @@ public sealed record CommentPage(
 {
     /// <summary>The editors' picks pinned above the thread, on every comment page and in every order.</summary>
     public IReadOnlyList<CommentView> Picks { get; init; } = [];
+
+    /// <summary>Threads cut to the page's budget (<see cref="CommentPageBudget"/>): top-level comment id → replies not shown.</summary>
+    public IReadOnlyDictionary<int, int> MoreReplies { get; init; } = new Dictionary<int, int>();
 }
 
+/// <summary>One page of a thread's own pages: its top-level comment, then a budget's worth of replies, oldest first.</summary>
+public sealed record CommentThreadPage(CommentView Root, int ReplyCount, int Page, int TotalPages, IReadOnlyList<CommentNode<CommentView>> Nodes)
+{
+    /// <summary>The address of a thread's first page.</summary>
+    public static string PathFor(string slug, int rootId) => $"/articles/{slug}/comments/{rootId}/thread";
+}
+
+/// <summary>Where a comment is shown: a page of the article, or a page of its thread's own pages.</summary>
+public sealed record CommentLocation(int Page, int? ThreadRootId = null);
+
 /// <summary>
-/// Reads one page of an article's comment threads: the page's top-level comments, then every comment of
-/// those threads in one query, built into a tree in one pass. Memory is bounded by the page, not the article.
+/// Reads one page of an article's comment threads: the page's top-level comments, then the comments of those
+/// threads the page's budget allows (<see cref="CommentPageBudget"/>), built into a tree in one pass. Memory and
+/// markup are bounded by the page, however long the article's threads grow.
 /// </summary>
 public sealed class CommentThreadReader(MovieNewsDbContext db, CommentAvatars avatars)
 {
@@ -72,12 +86,17 @@ public sealed class CommentThreadReader(MovieNewsDbContext db, CommentAvatars av
             .Select(c => c.Id)
             .ToListAsync(cancellationToken);
         var paint = await avatars.PainterAsync(cancellationToken);
-        var rows = await Visible(db.Comments.AsNoTracking()
-                .Where(c => c.ArticleId == articleId && rootIds.Contains(c.ThreadRootId)), ownPending)
-            .OrderBy(c => c.CreatedUtc).ThenBy(c => c.Id)
-            .Select(c => new CommentRow(c.Id, c.ThreadRootId, c.ParentId, c.AuthorName, c.AuthorEmail, c.AuthorWebsite, c.CreatedUtc, c.BodyHtml,
-                c.Status, c.IsStaffReply, c.LikeCount, c.PickedUtc != null, c.EditedUtc))
-            .ToListAsync(cancellationToken);
+        var pageComments = Visible(db.Comments.AsNoTracking().Where(c => c.ArticleId == articleId && rootIds.Contains(c.ThreadRootId)), ownPending);
+        var replyCounts = await ReplyCountsAsync(pageComments, cancellationToken);
+        var perThread = CommentPageBudget.RepliesPerThread(replyCounts.Values, CommentPageBudget.For(threadsPerPage) - rootIds.Count);
+        var rows = await Project(perThread == int.MaxValue ? pageComments : pageComments.Where(c => c.ParentId == null)).ToListAsync(cancellationToken);
+        if (perThread != int.MaxValue)
+        {
+            rows.AddRange(await Project(OldestReplies(pageComments, perThread)).ToListAsync(cancellationToken));
+        }
+
+        rows = [.. rows.OrderBy(c => c.CreatedUtc).ThenBy(c => c.Id)];
+        var moreReplies = replyCounts.Where(t => t.Value > perThread).ToDictionary(t => t.Key, t => t.Value - perThread);
 
         // The tree is built oldest first (a parent before its replies), then its threads are put in the page's order.
         var rank = rootIds.Select((id, index) => (id, index)).ToDictionary(r => r.id, r => r.index);
@@ -86,17 +105,62 @@ public sealed class CommentThreadReader(MovieNewsDbContext db, CommentAvatars av
             .OrderBy(n => rank.GetValueOrDefault(threadOf[n.Comment.Id], int.MaxValue))
             .ToList();
         var picks = approvedCount == 0 ? [] : await ReadPicksAsync(articleId, paint, cancellationToken);
-        return new CommentPage(approvedCount, page, totalPages, threads, sort) { Picks = picks };
+        return new CommentPage(approvedCount, page, totalPages, threads, sort) { Picks = picks, MoreReplies = moreReplies };
     }
+
+    /// <summary>A page of one thread: its top-level comment and <see cref="CommentPageBudget.For"/> replies, oldest first.</summary>
+    /// <returns>Null when the comment is not a top-level comment this reader can see, or the page lies past the last one.</returns>
+    public async Task<CommentThreadPage?> ReadThreadAsync(
+        int articleId, int rootId, int page, int threadsPerPage, int maxDepth, IReadOnlyCollection<int> ownPending, CancellationToken cancellationToken)
+    {
+        var paint = await avatars.PainterAsync(cancellationToken);
+        var root = await Project(VisibleRoots(articleId, ownPending).Where(c => c.Id == rootId)).SingleOrDefaultAsync(cancellationToken);
+        if (root is null)
+        {
+            return null;
+        }
+
+        var replies = Visible(db.Comments.AsNoTracking().Where(c => c.ArticleId == articleId && c.ThreadRootId == rootId && c.ParentId != null), ownPending);
+        var replyCount = await replies.CountAsync(cancellationToken);
+        var budget = CommentPageBudget.For(threadsPerPage);
+        var totalPages = Math.Max(1, (int)Math.Ceiling(replyCount / (double)budget));
+        if (page > totalPages)
+        {
+            return null;
+        }
+
+        var rows = await Project(replies.OrderBy(c => c.CreatedUtc).ThenBy(c => c.Id).Skip((page - 1) * budget).Take(budget))
+            .ToListAsync(cancellationToken);
+        // Replies to comments of an earlier page have no parent here: they stand after the thread, at the top level.
+        var nodes = CommentTree.Build(rows.Prepend(root).Select(r => r.ToView(paint)), maxDepth);
+        return new CommentThreadPage(root.ToView(paint), replyCount, page, totalPages, nodes);
+    }
+
+    /// <summary>Replies per thread among <paramref name="comments"/> (top-level comment id → count), for the threads that have any.</summary>
+    private static Task<Dictionary<int, int>> ReplyCountsAsync(IQueryable<Comment> comments, CancellationToken cancellationToken) =>
+        comments.Where(c => c.ParentId != null)
+            .GroupBy(c => c.ThreadRootId)
+            .Select(g => new { Root = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(t => t.Root, t => t.Count, cancellationToken);
+
+    /// <summary>The oldest <paramref name="perThread"/> replies of each thread (a parent is older than its replies, so none is cut from its parent).</summary>
+    private static IQueryable<Comment> OldestReplies(IQueryable<Comment> comments, int perThread) =>
+        comments.Where(root => root.ParentId == null)
+            .SelectMany(root => comments
+                .Where(c => c.ThreadRootId == root.Id && c.ParentId != null)
+                .OrderBy(c => c.CreatedUtc).ThenBy(c => c.Id)
+                .Take(perThread));
+
+    private static IQueryable<CommentRow> Project(IQueryable<Comment> comments) =>
+        comments.Select(c => new CommentRow(c.Id, c.ThreadRootId, c.ParentId, c.AuthorName, c.AuthorEmail, c.AuthorWebsite, c.CreatedUtc, c.BodyHtml,
+            c.Status, c.IsStaffReply, c.LikeCount, c.PickedUtc != null, c.EditedUtc));
 
     private async Task<List<CommentView>> ReadPicksAsync(int articleId, Func<string?, Avatar> paint, CancellationToken cancellationToken)
     {
-        var rows = await db.Comments.AsNoTracking()
-            .Where(c => c.ArticleId == articleId && c.PickedUtc != null && c.Status == CommentStatus.Approved)
-            .OrderByDescending(c => c.PickedUtc).ThenBy(c => c.Id)
-            .Take(MaxPicks)
-            .Select(c => new CommentRow(c.Id, c.ThreadRootId, c.ParentId, c.AuthorName, c.AuthorEmail, c.AuthorWebsite, c.CreatedUtc, c.BodyHtml,
-                c.Status, c.IsStaffReply, c.LikeCount, true, c.EditedUtc))
+        var rows = await Project(db.Comments.AsNoTracking()
+                .Where(c => c.ArticleId == articleId && c.PickedUtc != null && c.Status == CommentStatus.Approved)
+                .OrderByDescending(c => c.PickedUtc).ThenBy(c => c.Id)
+                .Take(MaxPicks))
             .ToListAsync(cancellationToken);
         return [.. rows.Select(r => r.ToView(paint))];
     }
@@ -117,31 +181,50 @@ public sealed class CommentThreadReader(MovieNewsDbContext db, CommentAvatars av
             new(Id, ParentId, AuthorName, AuthorWebsite, CreatedUtc, BodyHtml, Status, IsStaffReply, LikeCount, IsPick, paint(AuthorEmail), EditedUtc);
     }
 
-    /// <summary>The comment page that shows a comment, or null when this reader cannot see the comment.</summary>
-    public async Task<int?> PageOfAsync(
+    /// <summary>
+    /// Where a comment is shown in the oldest-first order: the article's comment page of its thread, or — for a
+    /// reply past what that page's budget shows of its thread — the thread's own page. Null when this reader
+    /// cannot see the comment, or its thread's top comment is hidden (so it shows on no page).
+    /// </summary>
+    public async Task<CommentLocation?> LocateAsync(
         int articleId, int commentId, int threadsPerPage, IReadOnlyCollection<int> ownPending, CancellationToken cancellationToken)
     {
         var comment = await Visible(db.Comments.AsNoTracking().Where(c => c.Id == commentId && c.ArticleId == articleId), ownPending)
-            .Select(c => new { c.ThreadRootId })
+            .Select(c => new { c.Id, c.ThreadRootId, c.ParentId, c.CreatedUtc })
             .SingleOrDefaultAsync(cancellationToken);
         if (comment is null)
         {
             return null;
         }
 
-        var root = await VisibleRoots(articleId, ownPending)
+        var roots = VisibleRoots(articleId, ownPending);
+        var root = await roots
             .Where(c => c.Id == comment.ThreadRootId)
             .Select(c => new { c.CreatedUtc, c.Id })
             .SingleOrDefaultAsync(cancellationToken);
         if (root is null)
         {
-            // The thread's top comment is hidden, so this reply shows on no page.
             return null;
         }
 
-        var before = await VisibleRoots(articleId, ownPending)
+        var before = await roots
             .CountAsync(c => c.CreatedUtc < root.CreatedUtc || (c.CreatedUtc == root.CreatedUtc && c.Id < root.Id), cancellationToken);
-        return before / threadsPerPage + 1;
+        var page = before / threadsPerPage + 1;
+        if (comment.ParentId is null)
+        {
+            return new CommentLocation(page);
+        }
+
+        // The same share of the page's budget as ReadPageAsync gives this thread, and the reply's place in it.
+        var rootIds = await Ordered(roots, CommentSort.Oldest).Skip((page - 1) * threadsPerPage).Take(threadsPerPage).Select(c => c.Id).ToListAsync(cancellationToken);
+        var replyCounts = await ReplyCountsAsync(
+            Visible(db.Comments.AsNoTracking().Where(c => c.ArticleId == articleId && rootIds.Contains(c.ThreadRootId)), ownPending), cancellationToken);
+        var perThread = CommentPageBudget.RepliesPerThread(replyCounts.Values, CommentPageBudget.For(threadsPerPage) - rootIds.Count);
+        var repliesBefore = await Visible(db.Comments.AsNoTracking().Where(c => c.ArticleId == articleId && c.ThreadRootId == comment.ThreadRootId && c.ParentId != null), ownPending)
+            .CountAsync(c => c.CreatedUtc < comment.CreatedUtc || (c.CreatedUtc == comment.CreatedUtc && c.Id < comment.Id), cancellationToken);
+        return repliesBefore < perThread
+            ? new CommentLocation(page)
+            : new CommentLocation(repliesBefore / CommentPageBudget.For(threadsPerPage) + 1, comment.ThreadRootId);
     }
 
     private IQueryable<Comment> VisibleRoots(int articleId, IReadOnlyCollection<int> ownPending) =>

@@ -71,8 +71,19 @@ public sealed record CommentListModel(
     /// </summary>
     public const string LikeFormId = "comments.like";
 
+    /// <summary>Set on a thread's own pages (<see cref="CommentThreadModel"/>): the top-level comment whose replies they show.</summary>
+    public int? ThreadRootId { get; init; }
+
+    /// <summary>Threads this page cuts short: top-level comment id → replies shown only on the thread's own pages.</summary>
+    public IReadOnlyDictionary<int, int> MoreReplies { get; init; } = new Dictionary<int, int>();
+
     /// <summary>Where the like form posts (the button says which comment); the answer comes back to the comment on this page.</summary>
-    public string LikeAction => $"/articles/{ArticleSlug}/like{Query}";
+    public string LikeAction => ThreadRootId is { } root
+        ? $"/articles/{ArticleSlug}/like?thread={root}{(Page == 1 ? "" : $"&cpage={Page}")}"
+        : $"/articles/{ArticleSlug}/like{Query}";
+
+    /// <summary>A Reply link's address, less the comment's id: the comment form is on the article's page.</summary>
+    public string ReplyQuery => ThreadRootId is null ? $"?{PageQuery}replyto=" : $"/articles/{ArticleSlug}?replyto=";
 
     public static int CountReplies(CommentNode<CommentView> node) => node.Replies.Sum(r => 1 + CountReplies(r));
 }

@@ -9,7 +9,7 @@ using MovieNews.Web.Features.Moderation;
 
 namespace MovieNews.Web.Pages.Articles;
 
-/// <summary>A comment's lasting address: sends the reader to whichever comment page shows it now.</summary>
+/// <summary>A comment's lasting address: sends the reader to whichever comment page (or thread page) shows it now.</summary>
 public sealed class CommentPermalinkModel(
     MovieNewsDbContext db,
     TimeProvider clock,
@@ -34,14 +34,15 @@ public sealed class CommentPermalinkModel(
             return NotFound();
         }
 
-        var page = await threads.PageOfAsync(
+        var location = await threads.LocateAsync(
             articleId.Value, commentId, (await moderation.GetAsync(cancellationToken)).CommentsPerPage, pending.Read(Request), cancellationToken);
-        if (page is null)
+        if (location is null)
         {
             return NotFound();
         }
 
-        var query = page == 1 ? string.Empty : $"?cpage={page.Value.ToString(CultureInfo.InvariantCulture)}";
-        return Redirect($"/articles/{slug}{query}#comment-{commentId.ToString(CultureInfo.InvariantCulture)}");
+        var path = location.ThreadRootId is { } rootId ? CommentThreadPage.PathFor(slug, rootId) : $"/articles/{slug}";
+        var query = location.Page == 1 ? string.Empty : $"?cpage={location.Page.ToString(CultureInfo.InvariantCulture)}";
+        return Redirect($"{path}{query}#comment-{commentId.ToString(CultureInfo.InvariantCulture)}");
     }
 }

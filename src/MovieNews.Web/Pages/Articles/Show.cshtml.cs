@@ -146,7 +146,7 @@ public sealed class ShowModel(
         new($"/articles/{Article.Slug}{(Comments.Sort.QueryValue() is { } sort ? $"?sort={sort}" : "")}", Comments.Page, Comments.TotalPages, "cpage", "#comments",
             Comments.Sort == CommentSort.Newest ? Pagination.NewestCommentLabels : Pagination.CommentLabels);
 
-    public CommentListModel CommentList => new(Article.Slug, Comments.Page, Comments.Threads, Comments.Sort, Editable);
+    public CommentListModel CommentList => new(Article.Slug, Comments.Page, Comments.Threads, Comments.Sort, Editable) { MoreReplies = Comments.MoreReplies };
 
     /// <summary>
     /// A refused form comes back at this address: its fragment names the error summary, so the browser takes the
