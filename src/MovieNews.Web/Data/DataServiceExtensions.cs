@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
+using MovieNews.Web.Features.Articles;
 using MovieNews.Web.Features.Accounts;
 using MovieNews.Web.Features.Seeding;
 
@@ -90,6 +91,8 @@ public static class DataServiceExtensions
         await db.Database.MigrateAsync();
         await services.GetRequiredService<SeedImporter>().ImportIfEmptyAsync(CancellationToken.None);
         await services.GetRequiredService<FirstAdmin>().EnsureAsync();
+        // Articles may have gone live on their schedule while no instance ran.
+        await TagCounts.RecountAsync(db, services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, CancellationToken.None);
     }
 
     /// <summary>Runs a command-line command (<c>create-user</c>, <c>generate</c>) instead of serving, when one is given.</summary>

@@ -30,8 +30,12 @@ public static class PagingExtensions
     /// <summary>Returns null when the page lies past the last one, so the caller can answer 404.</summary>
     public static async Task<PagedList<T>?> ToPageAsync<T>(
         this IQueryable<T> query, int page, int pageSize, CancellationToken cancellationToken)
+        => await query.ToPageAsync(page, pageSize, await query.CountAsync(cancellationToken), cancellationToken);
+
+    /// <summary>The same, with the total already known (a count kept up to date instead of counted per request).</summary>
+    public static async Task<PagedList<T>?> ToPageAsync<T>(
+        this IQueryable<T> query, int page, int pageSize, int total, CancellationToken cancellationToken)
     {
-        var total = await query.CountAsync(cancellationToken);
         var lastPage = Math.Max(1, (int)Math.Ceiling(total / (double)pageSize));
         if (page > lastPage)
         {

@@ -1,5 +1,9 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 using MovieNews.IntegrationTests.Support;
+using MovieNews.Web.Data;
+using MovieNews.Web.Features.Articles;
 
 namespace MovieNews.IntegrationTests.Pages;
 
@@ -42,6 +46,50 @@ public sealed class TagPageTests(MovieNewsFactory factory) : IClassFixture<Movie
         var romance = page.QuerySelectorAll(".tag-index li").Single(li => li.QuerySelector("a")!.TextContent == "romance");
         Assert.Equal("/tags/romance", romance.QuerySelector("a")!.GetAttribute("href"));
         Assert.Contains("(3)", romance.TextContent, StringComparison.Ordinal);
+    }
+
+    /// <summary>The count shown beside a tag on the index, or null when the tag is not listed (no article to show).</summary>
+    private async Task<string?> IndexCountAsync(string tag)
+    {
+        var page = await factory.CreateBrowserClient().GetOkPageAsync("/tags");
+        var item = page.QuerySelectorAll(".tag-index li").SingleOrDefault(li => li.QuerySelector("a")!.TextContent == tag);
+        return item?.TextContent.Replace(tag, "", StringComparison.Ordinal).Trim();
+    }
+
+    private async Task ChangeAsync(string slug, Action<Article> change)
+    {
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MovieNewsDbContext>();
+        change(await db.Articles.Include(a => a.Tags).SingleAsync(a => a.Slug == slug));
+        await db.SaveChangesAsync();
+    }
+
+    [Fact]
+    public async Task A_tags_stored_count_follows_its_articles_being_published_unpublished_and_untagged()
+    {
+        await factory.CreateArticleAsync("counted-one", ArticleStatus.Published, null, "kept-count");
+        await factory.CreateArticleAsync("counted-two", ArticleStatus.Published, null, "kept-count");
+        await factory.CreateArticleAsync("counted-draft", ArticleStatus.Draft, null, "kept-count");
+        Assert.Equal("(2)", await IndexCountAsync("kept-count"));
+
+        await ChangeAsync("counted-one", a => a.Status = ArticleStatus.Draft);
+        Assert.Equal("(1)", await IndexCountAsync("kept-count"));
+
+        await ChangeAsync("counted-two", a => a.Tags.Clear());
+        Assert.Null(await IndexCountAsync("kept-count"));
+        Assert.Equal("No published articles carry this tag yet.", (await _client.GetOkPageAsync("/tags/kept-count")).QuerySelector("main p")!.TextContent);
+    }
+
+    [Fact]
+    public async Task A_scheduled_article_counts_under_its_tag_once_it_goes_live()
+    {
+        await factory.CreateArticleAsync("counted-later", ArticleStatus.Scheduled, factory.Clock.GetUtcNow().UtcDateTime.AddHours(1), "counted-later-tag");
+        Assert.Null(await IndexCountAsync("counted-later-tag"));
+
+        factory.Clock.Advance(TimeSpan.FromHours(2));
+
+        Assert.Equal("(1)", await IndexCountAsync("counted-later-tag"));
+        Assert.Equal(["Test article counted-later"], (await _client.GetOkPageAsync("/tags/counted-later-tag")).Texts(".article-summary h2"));
     }
 
     [Theory]

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using MovieNews.Web.Features.Articles;
 using MovieNews.Web.Data;
 using MovieNews.Web.Features.Rendering;
 
@@ -53,6 +54,7 @@ public static class ArchiveGenerator
         }
 
         await transaction.CommitAsync();
+        await TagCounts.RecountAsync(db, DateTime.UtcNow, CancellationToken.None);
         await db.Database.ExecuteSqlRawAsync("ANALYZE;");
         await output.WriteLineAsync($"Generated {articles:N0} articles and {comments:N0} comments in {stopwatch.Elapsed.TotalSeconds:N1} s.");
         return 0;

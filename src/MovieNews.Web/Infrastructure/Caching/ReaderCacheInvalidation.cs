@@ -18,7 +18,7 @@ namespace MovieNews.Web.Infrastructure.Caching;
 /// the change is committed (never before: a reader in between would put the old page back for half an hour).
 /// Features write their entities and know nothing of caching.
 /// </summary>
-public sealed partial class ReaderCacheInvalidation(IOutputCacheStore store, ScheduledArticles scheduled, ILogger<ReaderCacheInvalidation> logger)
+public sealed partial class ReaderCacheInvalidation(IOutputCacheStore store, ScheduledArticles scheduled, TimeProvider clock, ILogger<ReaderCacheInvalidation> logger)
     : ISaveChangesInterceptor, IDbTransactionInterceptor
 {
     private readonly ConditionalWeakTable<DbContext, Pending> _pending = [];
@@ -59,7 +59,7 @@ public sealed partial class ReaderCacheInvalidation(IOutputCacheStore store, Sch
 
         // In the same transaction as the change when the caller opened one; right after it otherwise.
         pending.Saving = false;
-        await pending.BumpAsync(context, cancellationToken);
+        await pending.BumpAsync(context, clock.GetUtcNow().UtcDateTime, cancellationToken);
         if (context.Database.CurrentTransaction is null)
         {
             await FlushAsync(context, cancellationToken);
@@ -174,6 +174,10 @@ public sealed partial class ReaderCacheInvalidation(IOutputCacheStore store, Sch
                 case Comment comment when IsVisibleChange(context.Entry(comment)):
                     pending.CommentedArticleIds.Add(comment.ArticleId);
                     break;
+                case Dictionary<string, object> when entry.Metadata.Name == "ArticleTags" && entry.State is EntityState.Added or EntityState.Deleted:
+                    // An article's tags changed: the tag pages and their counts with them.
+                    pending.ArticlesChanged = true;
+                    break;
                 case SiteSetting { Key: ModerationSettings.Key } when entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted:
                     pending.Everything = true;
                     break;
@@ -205,10 +209,17 @@ public sealed partial class ReaderCacheInvalidation(IOutputCacheStore store, Sch
         public HashSet<int> CommentedArticleIds { get; } = [];
         private readonly HashSet<int> _bumped = [];
         private bool _bumpedEverything;
+        private bool _recountedTags;
 
         /// <summary>Gives the articles concerned a new ETag, once per transaction however many saves it makes.</summary>
-        public async Task BumpAsync(DbContext context, CancellationToken cancellationToken)
+        public async Task BumpAsync(DbContext context, DateTime nowUtc, CancellationToken cancellationToken)
         {
+            if (ArticlesChanged && !_recountedTags)
+            {
+                _recountedTags = true;
+                await TagCounts.RecountAsync(context, nowUtc, cancellationToken);
+            }
+
             var articles = context.Set<Article>();
             if (Everything)
             {

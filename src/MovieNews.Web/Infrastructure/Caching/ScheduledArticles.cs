@@ -36,11 +36,13 @@ public sealed class ScheduledArticles(IOutputCacheStore store, TimeProvider cloc
         try
         {
             await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<MovieNewsDbContext>();
             var previousLatestUtc = _latestLiveUtc;
-            await RefreshAsync(scope.ServiceProvider.GetRequiredService<MovieNewsDbContext>(), cancellationToken);
+            await RefreshAsync(db, cancellationToken);
             // Due here, or gone live on another instance's schedule since the last look.
             if (due || _latestLiveUtc != previousLatestUtc)
             {
+                await TagCounts.RecountAsync(db, nowUtc, cancellationToken);
                 await store.EvictByTagAsync(ReaderPageCache.AllTag, cancellationToken);
             }
         }

@@ -28,7 +28,7 @@ public sealed class ShowModel(MovieNewsDbContext db, TimeProvider clock) : PageM
 
         var tag = Slug.IsValid(slug)
             ? await db.Tags.AsNoTracking().Where(t => t.Slug == slug)
-                .Select(t => new TagLink(t.Slug, t.Name)).SingleOrDefaultAsync(cancellationToken)
+                .Select(t => new { Link = new TagLink(t.Slug, t.Name), t.ArticleCount }).SingleOrDefaultAsync(cancellationToken)
             : null;
         if (tag is null)
         {
@@ -39,13 +39,13 @@ public sealed class ShowModel(MovieNewsDbContext db, TimeProvider clock) : PageM
             .VisibleToReaders(clock.GetUtcNow().UtcDateTime)
             .Where(a => a.Tags.Any(t => t.Slug == slug))
             .NewestFirstSummaries()
-            .ToPageAsync(number, PageSize, cancellationToken);
+            .ToPageAsync(number, PageSize, tag.ArticleCount, cancellationToken);
         if (articles is null)
         {
             return NotFound();
         }
 
-        Tag = tag;
+        Tag = tag.Link;
         Articles = await articles.WithPicturesAsync(db, cancellationToken);
         return Page();
     }
