@@ -3,8 +3,8 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Storage;
-using MovieNews.Web.Features.Articles;
 using MovieNews.Web.Features.Accounts;
+using MovieNews.Web.Features.Articles;
 using MovieNews.Web.Features.Seeding;
 
 namespace MovieNews.Web.Data;

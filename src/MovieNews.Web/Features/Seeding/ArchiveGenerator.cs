@@ -2,8 +2,8 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
-using MovieNews.Web.Features.Articles;
 using MovieNews.Web.Data;
+using MovieNews.Web.Features.Articles;
 using MovieNews.Web.Features.Rendering;
 
 namespace MovieNews.Web.Features.Seeding;
