@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs every test MovieNews has, after installing whatever the tests need that this machine lacks:
 # Debian's Chromium (browser tests), a Java runtime (the Nu HTML Checker), the npm checkers in tests/tools,
-# nginx and openssl (the reverse-proxy tests),
+# nginx and openssl (the reverse-proxy tests), Varnish (the shared-cache tests),
 # PostgreSQL and Redis (started on loopback for the run, stopped at exit), and the local .NET tools.
 # The whole solution runs on SQLite, then the integration suite again on PostgreSQL with Redis.
 # Extra arguments go to `dotnet test` (CI passes a TRX logger).
@@ -15,6 +15,7 @@ command -v chattr >/dev/null 2>&1 || apt_packages+=(e2fsprogs)
 command -v npm >/dev/null 2>&1 || apt_packages+=(npm)
 [ -x /usr/sbin/nginx ] || command -v nginx >/dev/null 2>&1 || apt_packages+=(nginx)
 command -v openssl >/dev/null 2>&1 || apt_packages+=(openssl)
+[ -x /usr/sbin/varnishd ] || command -v varnishd >/dev/null 2>&1 || apt_packages+=(varnish)
 if [ ${#apt_packages[@]} -gt 0 ]; then
     echo "Installing ${apt_packages[*]} ..."
     apt-get update -qq

@@ -65,6 +65,17 @@ public static class ReaderPageCache
         return Task.CompletedTask;
     }
 
+    private static Task NameTags(OutputCacheContext context)
+    {
+        var headers = context.HttpContext.Response.Headers;
+        if (!headers.ContainsKey(SharedCachePurger.HeaderName))
+        {
+            headers[SharedCachePurger.HeaderName] = string.Join(' ', context.Tags);
+        }
+
+        return Task.CompletedTask;
+    }
+
     /// <summary>The encoding the compression middleware will pick for this request ("br", "gzip"), or "" for none.</summary>
     private static string EncodingFor(HttpContext context)
     {
@@ -81,15 +92,29 @@ public static class ReaderPageCache
             throw new InvalidOperationException("Caching:SharedMaxAgeSeconds and Caching:StaleWhileRevalidateSeconds must be 0 or more.");
         }
 
+        var purging = SharedCachePurger.ProxiesFrom(configuration).Length > 0;
         // Browsers revalidate every time (max-age=0, with the ETag); shared caches may keep the page this long.
         var publicCacheControl = string.Create(CultureInfo.InvariantCulture,
             $"public, max-age=0, s-maxage={sharedMaxAge}, stale-while-revalidate={staleWhileRevalidate}");
         services.AddOutputCache(options =>
         {
             options.SizeLimit = MemoryBytes;
-            options.AddPolicy(PolicyName, new ReaderPagePolicy(publicCacheControl, article: false));
-            options.AddPolicy(ArticlePolicyName, new ReaderPagePolicy(publicCacheControl, article: true));
+            options.AddPolicy(PolicyName, new ReaderPagePolicy(publicCacheControl, article: false, surrogateKeys: purging));
+            options.AddPolicy(ArticlePolicyName, new ReaderPagePolicy(publicCacheControl, article: true, surrogateKeys: purging));
         });
+        if (purging)
+        {
+            services.AddHttpClient(SharedCachePurger.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(5));
+            services.AddSingleton<SharedCachePurger>();
+            services.AddHostedService(provider => provider.GetRequiredService<SharedCachePurger>());
+            var store = services.Last(d => d.ServiceType == typeof(IOutputCacheStore));
+            services.Remove(store);
+            services.AddSingleton<IOutputCacheStore>(provider => new PurgingOutputCacheStore(
+                (IOutputCacheStore)(store.ImplementationInstance ?? store.ImplementationFactory?.Invoke(provider)
+                    ?? ActivatorUtilities.CreateInstance(provider, store.ImplementationType!)),
+                provider.GetRequiredService<SharedCachePurger>()));
+        }
+
         services.AddResponseCompression(options => options.EnableForHttps = true);
         services.AddSingleton<ScheduledArticles>();
         // Every DbContext picks up the registered interceptors: changes reach the caches from SaveChanges alone.
@@ -98,7 +123,7 @@ public static class ReaderPageCache
         return services;
     }
 
-    private sealed class ReaderPagePolicy(string publicCacheControl, bool article) : IOutputCachePolicy
+    private sealed class ReaderPagePolicy(string publicCacheControl, bool article, bool surrogateKeys) : IOutputCachePolicy
     {
         private static readonly string[] _listQuery = ["page"];
         private static readonly string[] _articleQuery = ["cpage", "sort"];
@@ -137,6 +162,11 @@ public static class ReaderPageCache
                 // An entry is evicted the moment its page changes, so a hit is as current as a fresh render: its age
                 // in this cache must not use up the s-maxage a proxy or CDN in front may keep it for.
                 http.Response.OnStarting(static state => ResetAge((HttpResponse)state), http.Response);
+                if (surrogateKeys)
+                {
+                    // The proxies in front are told of evictions by tag: each page names its tags (a hit has them stored).
+                    http.Response.OnStarting(static state => NameTags((OutputCacheContext)state), context);
+                }
             }
             else
             {
