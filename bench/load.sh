@@ -11,6 +11,7 @@
 #       (X-Forwarded-For, trusted from 127.0.0.1 for the run); the likes/s are printed beside it. Each of
 #       LIKE_CONNECTIONS (4) connections waits LIKE_DELAY_MS (20) between likes: a steady stream, not a flood
 #       (LIKE_DELAY_MS=0 sends likes as fast as the app takes them)
+#   (p) the article page through Varnish (Debian's, with the shipped docs/deploy/varnish.vcl) in front of the same app
 #   (m) mail through the outbox, on an instance of its own with mail on, sending to a real SMTP server on loopback
 #       (bench/MovieNews.SmtpSink): comments asking for reply notices are posted for the run's time, each queueing
 #       one confirmation mail; first with the sender off, then the instance restarts with it on and the backlog is
@@ -45,7 +46,9 @@ MEMORY_PORT=5082
 BASELINE_PORT=5083
 SMTP_PORT=5084
 MAIL_PORT=5085
+PROXY_PORT=5086
 missing=(); for tool in wrk bc curl; do command -v "$tool" >/dev/null || missing+=("$tool"); done
+[ -x /usr/sbin/varnishd ] || missing+=(varnish)
 if [ ${#missing[@]} -gt 0 ]; then apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null; fi
 
 WORK="$(mktemp -d)"
@@ -119,9 +122,17 @@ POST_ARTICLE="$BASE/articles/the-quiet-return-of-the-mid-budget-thriller"
 PIDS+=("$!")
 wait_up $MEMORY_PORT
 
-declare -A URL=( [a]="$ARTICLE" [b]="$BASE/article-copy.html" [c]="$BASE/" [d]="$ARTICLE" [e]="$POST_ARTICLE" [f]="http://127.0.0.1:$MEMORY_PORT/" [h]="$ARTICLE" [l]="$ARTICLE" )
-declare -A NAME=( [a]="article (cached)" [b]="static file" [c]="home" [d]="article (uncached)" [e]="comment posting" [f]="same bytes from memory, bare Kestrel" [h]="article (cached), Brotli" [l]="article (cached) while likes stream in" )
-TARGETS=(a b c d e f h l)
+# (p): Varnish with the VCL operators are given, its backend the app above.
+sed "s/\.port = \"5000\";/.port = \"$PORT\";/" docs/deploy/varnish.vcl > "$WORK/varnish.vcl"
+/usr/sbin/varnishd -F -j none -n "$WORK/varnish" -a "127.0.0.1:$PROXY_PORT" -f "$WORK/varnish.vcl" -s malloc,256m -T none >"$WORK/varnish.log" 2>&1 &
+PIDS+=("$!")
+wait_up $PROXY_PORT
+
+declare -A URL=( [a]="$ARTICLE" [b]="$BASE/article-copy.html" [c]="$BASE/" [d]="$ARTICLE" [e]="$POST_ARTICLE" [f]="http://127.0.0.1:$MEMORY_PORT/" [h]="$ARTICLE" [l]="$ARTICLE"
+    [p]="http://127.0.0.1:$PROXY_PORT/articles/will-there-be-a-purple-hearts-2" )
+declare -A NAME=( [a]="article (cached)" [b]="static file" [c]="home" [d]="article (uncached)" [e]="comment posting" [f]="same bytes from memory, bare Kestrel" [h]="article (cached), Brotli" [l]="article (cached) while likes stream in"
+    [p]="article through Varnish" )
+TARGETS=(a b c d e f h l p)
 # The comments the likes target likes: those on the article's first page.
 export LIKE_SLUG="will-there-be-a-purple-hearts-2"
 LIKE_COMMENTS="$(curl -s "$ARTICLE" | grep -o 'id="comment-[0-9]*"' | grep -o '[0-9]*' | tr '\n' ' ')"

@@ -110,6 +110,32 @@ public sealed class MailOutboxTests
     }
 
     [Fact]
+    public async Task Sends_at_once_in_one_instance_send_each_message_once()
+    {
+        // As when the settings page's test sends while the background sender is running: one sender, several claims at once.
+        using var factory = MailFactory.With(new Dictionary<string, string?> { ["Mail:BackgroundSender"] = "false", ["Mail:BatchSize"] = "4" });
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var outbox = scope.ServiceProvider.GetRequiredService<MailOutbox>();
+            for (var i = 0; i < 48; i++)
+            {
+                await outbox.EnqueueAsync(MailKinds.Test, $"once{i}@example.com", new MailContent($"Once {i}", "Text", "<p>HTML</p>"), null, null, CancellationToken.None);
+            }
+
+            await scope.ServiceProvider.GetRequiredService<MovieNewsDbContext>().SaveChangesAsync();
+        }
+
+        var sender = factory.Services.GetRequiredService<OutboxSender>();
+        while (await factory.OutboxAsync(q => Task.FromResult(q.Count(m => m.SentUtc == null))) > 0)
+        {
+            await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() => sender.SendDueAsync(CancellationToken.None))));
+        }
+
+        Assert.Equal(48, factory.Sink.Messages.Count);
+        Assert.Equal(48, factory.Sink.Messages.Select(m => m.MessageId).Distinct().Count());
+    }
+
+    [Fact]
     public async Task The_settings_page_sends_a_test_message_and_says_the_server_accepted_it()
     {
         using var factory = new MailFactory();

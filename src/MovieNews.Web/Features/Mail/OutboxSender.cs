@@ -17,7 +17,6 @@ namespace MovieNews.Web.Features.Mail;
 public sealed class OutboxSender(IServiceScopeFactory scopes, IOptions<MailOptions> options, TimeProvider clock, ILogger<OutboxSender> logger)
 {
     /// <summary>This instance's name on the rows it leases.</summary>
-    private readonly string _owner = Guid.NewGuid().ToString("N");
 
     /// <summary>Sends one batch of due messages; returns how many were claimed (a full batch means look again at once).</summary>
     public async Task<int> SendDueAsync(CancellationToken cancellationToken)
@@ -132,12 +131,14 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, IOptions<MailOptio
             return [];
         }
 
-        // One UPDATE for the batch, with the same conditions again: of two instances that read the same rows, each
-        // row goes to one. The rows read back as this instance's are the ones it won.
+        // One UPDATE for the batch, with the same conditions again: of two claims that read the same rows — two
+        // instances, or the background sender and the settings page's test in one — each row goes to one. The lease
+        // is this claim's own, so the rows read back with it are exactly the ones it won.
+        var lease = Guid.NewGuid().ToString("N");
         await db.OutboxMessages
             .Where(m => due.Contains(m.Id) && m.SentUtc == null && m.FailedUtc == null && (m.LeaseUntilUtc == null || m.LeaseUntilUtc < now))
-            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseOwner, _owner).SetProperty(m => m.LeaseUntilUtc, leaseUntil), cancellationToken);
-        return await db.OutboxMessages.AsNoTracking().Where(m => due.Contains(m.Id) && m.LeaseOwner == _owner).OrderBy(m => m.Id).ToListAsync(cancellationToken);
+            .ExecuteUpdateAsync(s => s.SetProperty(m => m.LeaseOwner, lease).SetProperty(m => m.LeaseUntilUtc, leaseUntil), cancellationToken);
+        return await db.OutboxMessages.AsNoTracking().Where(m => due.Contains(m.Id) && m.LeaseOwner == lease).OrderBy(m => m.Id).ToListAsync(cancellationToken);
     }
 
     private static async Task ConnectAsync(SmtpClient smtp, MailOptions settings, CancellationToken cancellationToken)
@@ -188,7 +189,7 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, IOptions<MailOptio
             logger.LogError("Gave up mail #{Id} ({Kind}) after {Attempts} attempts: {Error}", message.Id, message.Kind, attempts, text);
         }
 
-        await db.OutboxMessages.Where(m => m.Id == message.Id && m.LeaseOwner == _owner).ExecuteUpdateAsync(
+        await db.OutboxMessages.Where(m => m.Id == message.Id && m.LeaseOwner == message.LeaseOwner).ExecuteUpdateAsync(
             s => s.SetProperty(m => m.Attempts, attempts)
                 .SetProperty(m => m.NextAttemptUtc, now.AddSeconds(wait))
                 .SetProperty(m => m.LastError, text)
@@ -198,8 +199,8 @@ public sealed class OutboxSender(IServiceScopeFactory scopes, IOptions<MailOptio
             CancellationToken.None);
     }
 
-    private Task<int> ReleaseAsync(MovieNewsDbContext db, OutboxMessage message) =>
-        db.OutboxMessages.Where(m => m.Id == message.Id && m.LeaseOwner == _owner).ExecuteUpdateAsync(
+    private static Task<int> ReleaseAsync(MovieNewsDbContext db, OutboxMessage message) =>
+        db.OutboxMessages.Where(m => m.Id == message.Id && m.LeaseOwner == message.LeaseOwner).ExecuteUpdateAsync(
             s => s.SetProperty(m => m.LeaseOwner, (string?)null).SetProperty(m => m.LeaseUntilUtc, (DateTime?)null),
             CancellationToken.None);
 }
