@@ -149,6 +149,31 @@ public sealed class CommentReactionsTests(ManualLikeFlushFactory factory) : ICla
         Assert.Equal("FORM", page.GetElementById(button.GetAttribute("form")!)!.TagName);
     }
 
+    [Fact]
+    public async Task Headings_named_like_the_pages_own_parts_leave_every_id_on_the_page_unique()
+    {
+        var author = factory.CreateBrowserClient("198.51.100.31");
+        await factory.CreatePublishedArticleAsync("page-id-headings", "## Comments\n\n## Respond\n\n## Main\n\n## Form message\n\n## Placeholder\n\nText.");
+        var id = CommentQueries.CommentId((await author.PostCommentAsync("/articles/page-id-headings", Comment("Under headings named like the page's parts"))).Headers.Location!.OriginalString);
+        // A heading named after the comment's own address, now that its number is known.
+        await using (var scope = factory.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<MovieNewsDbContext>();
+            var article = await db.Articles.SingleAsync(a => a.Slug == "page-id-headings");
+            article.BodyMarkdown = article.BodyMarkdown.Replace("## Placeholder", $"## Comment {id}\n\n## Comment {id} author", StringComparison.Ordinal);
+            article.BodyHtml = scope.ServiceProvider.GetRequiredService<Web.Features.Rendering.MarkdownRenderer>().RenderArticle(article.BodyMarkdown).Value;
+            await db.SaveChangesAsync();
+        }
+
+        var page = await factory.CreateBrowserClient().GetOkPageAsync("/articles/page-id-headings");
+
+        var ids = page.QuerySelectorAll("[id]").Select(e => e.Id!).ToList();
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        Assert.Equal("SECTION", page.GetElementById("comments")!.TagName);
+        Assert.Equal("ARTICLE", page.GetElementById($"comment-{id}")!.TagName);
+        Assert.NotNull(page.GetElementById($"section-comment-{id}"));
+    }
+
     [Theory]
     [InlineData(1, "")]
     [InlineData(2, "comment=")]

@@ -39,7 +39,11 @@ public sealed class MarkdownRenderer
     /// <param name="pictures">The article's library pictures by variant key: they become responsive figures.</param>
     public SafeHtml RenderArticle(string markdown, IReadOnlyDictionary<string, Media.PictureView>? pictures = null) =>
         SafeHtml.FromSanitized(_articleSanitizer.Sanitize(Parse(markdown, text =>
-            Media.LibraryFigures.Apply(Markdown.ToHtml(text, _articlePipeline), pictures ?? new Dictionary<string, Media.PictureView>()))));
+        {
+            var document = Markdown.Parse(text, _articlePipeline);
+            HeadingIds.KeepClearOfPageIds(document);
+            return Media.LibraryFigures.Apply(document.ToHtml(_articlePipeline), pictures ?? new Dictionary<string, Media.PictureView>());
+        })));
 
     /// <exception cref="MarkdownTooDeepException">The text nests deeper than Markdig will parse.</exception>
     public SafeHtml RenderComment(string markdown) => RenderCommentWithText(markdown).Html;
