@@ -127,6 +127,7 @@ wait_up $MEMORY_PORT
 sed "s/\.port = \"5000\";/.port = \"$PORT\";/" docs/deploy/varnish.vcl > "$WORK/varnish.vcl"
 /usr/sbin/varnishd -F -j none -n "$WORK/varnish" -a "127.0.0.1:$PROXY_PORT" -f "$WORK/varnish.vcl" -s malloc,256m -T none >"$WORK/varnish.log" 2>&1 &
 PIDS+=("$!")
+disown "$!" # stopped with the others at exit; its way of ending is not the run's result
 wait_up $PROXY_PORT
 
 declare -A URL=( [a]="$ARTICLE" [b]="$BASE/article-copy.html" [c]="$BASE/" [d]="$ARTICLE" [e]="$POST_ARTICLE" [f]="http://127.0.0.1:$MEMORY_PORT/" [h]="$ARTICLE" [l]="$ARTICLE"

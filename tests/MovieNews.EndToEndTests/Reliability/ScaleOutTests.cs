@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Net;
-using System.Text.RegularExpressions;
 using MovieNews.EndToEndTests.Support;
 using Xunit.Abstractions;
 
@@ -10,11 +9,9 @@ namespace MovieNews.EndToEndTests.Reliability;
 /// Two app processes on two ports sharing one PostgreSQL database and one Redis, as behind a load balancer
 /// (docs/operations.md): what one instance does, the other sees within moments, and a sign-in works on both.
 /// </summary>
-public sealed partial class ScaleOutTests(ITestOutputHelper output) : IDisposable
+public sealed class ScaleOutTests(ITestOutputHelper output) : IDisposable
 {
     private const string Article = "/articles/the-quiet-return-of-the-mid-budget-thriller";
-    private const string AdminEmail = "admin@movienews.test";
-    private const string AdminPassword = "correct horse battery staple";
     private readonly SharedServices _shared = SharedServices.PostgresServer is null ? null! : new SharedServices();
     private readonly string _directory = Directory.CreateTempSubdirectory("movienews-scale").FullName;
 
@@ -178,8 +175,8 @@ public sealed partial class ScaleOutTests(ITestOutputHelper output) : IDisposabl
     {
         var settings = new Dictionary<string, string>(_shared.AppSettings)
         {
-            ["Admin__Email"] = AdminEmail,
-            ["Admin__Password"] = AdminPassword,
+            ["Admin__Email"] = StaffForms.AdminEmail,
+            ["Admin__Password"] = StaffForms.AdminPassword,
         };
         foreach (var (key, value) in extra ?? [])
         {
@@ -208,20 +205,7 @@ public sealed partial class ScaleOutTests(ITestOutputHelper output) : IDisposabl
     private static HttpClient Browser(CookieContainer? cookies = null) =>
         new(new HttpClientHandler { UseCookies = true, CookieContainer = cookies ?? new CookieContainer(), AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(30) };
 
-    private static async Task SignInAsync(HttpClient browser, AppProcess instance)
-    {
-        var login = await browser.GetStringAsync(instance.BaseUrl + "/account/login");
-        var signedIn = await browser.PostAsync(instance.BaseUrl + "/account/login", new FormUrlEncodedContent(
-        [
-            new("__RequestVerificationToken", Token(login)),
-            new("Email", AdminEmail),
-            new("Password", AdminPassword),
-        ]));
-        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
-    }
+    private static Task SignInAsync(HttpClient browser, AppProcess instance) => StaffForms.SignInAsync(browser, instance.BaseUrl);
 
-    private static string Token(string html) => TokenPattern().Match(html).Groups[1].Value;
-
-    [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-    private static partial Regex TokenPattern();
+    private static string Token(string html) => StaffForms.Token(html);
 }

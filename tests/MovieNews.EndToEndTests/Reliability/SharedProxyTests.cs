@@ -99,8 +99,6 @@ public sealed partial class SharedProxyTests(SharedProxyTests.Site site, ITestOu
 
     public sealed partial class Site : IAsyncLifetime
     {
-        private const string AdminEmail = "admin@movienews.test";
-        private const string AdminPassword = "correct horse battery staple";
         private readonly string _directory = Directory.CreateTempSubdirectory("movienews-varnish-site").FullName;
         private AppProcess? _app;
         private VarnishProxy? _proxy;
@@ -116,8 +114,8 @@ public sealed partial class SharedProxyTests(SharedProxyTests.Site site, ITestOu
             var proxyPort = VarnishProxy.ReservePort();
             _app = await AppProcess.StartAsync(_directory, new Dictionary<string, string>
             {
-                ["Admin__Email"] = AdminEmail,
-                ["Admin__Password"] = AdminPassword,
+                ["Admin__Email"] = StaffForms.AdminEmail,
+                ["Admin__Password"] = StaffForms.AdminPassword,
                 ["Moderation__HoldAll"] = "true",
                 ["Caching__PurgeUrls__0"] = $"http://127.0.0.1:{proxyPort}",
             });
@@ -152,10 +150,7 @@ public sealed partial class SharedProxyTests(SharedProxyTests.Site site, ITestOu
         public async Task<HttpClient> SignedInEditorAsync()
         {
             var editor = new HttpClient(new HttpClientHandler { UseCookies = true, CookieContainer = new CookieContainer(), AllowAutoRedirect = false }) { Timeout = TimeSpan.FromSeconds(30) };
-            var login = await editor.GetStringAsync(App.BaseUrl + "/account/login");
-            var signedIn = await editor.PostAsync(App.BaseUrl + "/account/login", new FormUrlEncodedContent(
-                [new("__RequestVerificationToken", Token(login)), new("Email", AdminEmail), new("Password", AdminPassword)]));
-            Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+            await StaffForms.SignInAsync(editor, App.BaseUrl);
             return editor;
         }
 
@@ -178,10 +173,7 @@ public sealed partial class SharedProxyTests(SharedProxyTests.Site site, ITestOu
             return id ?? int.Parse(saved.Headers.Location!.OriginalString.Split('/')[^1], System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        public static string Token(string html) => TokenPattern().Match(html).Groups[1].Value;
-
-        [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
-        private static partial Regex TokenPattern();
+        public static string Token(string html) => StaffForms.Token(html);
 
         [GeneratedRegex("name=\"Input.Version\" value=\"([^\"]*)\"")]
         private static partial Regex VersionPattern();

@@ -86,9 +86,8 @@ public sealed class CommentThreadReader(MovieNewsDbContext db, CommentAvatars av
             .Select(c => c.Id)
             .ToListAsync(cancellationToken);
         var paint = await avatars.PainterAsync(cancellationToken);
-        var pageComments = Visible(db.Comments.AsNoTracking().Where(c => c.ArticleId == articleId && rootIds.Contains(c.ThreadRootId)), ownPending);
-        var replyCounts = await ReplyCountsAsync(pageComments, cancellationToken);
-        var perThread = CommentPageBudget.RepliesPerThread(replyCounts.Values, CommentPageBudget.For(threadsPerPage) - rootIds.Count);
+        var pageComments = ThreadsOf(articleId, rootIds, ownPending);
+        var (replyCounts, perThread) = await ShareOfBudgetAsync(pageComments, rootIds.Count, threadsPerPage, cancellationToken);
         var rows = await Project(perThread == int.MaxValue ? pageComments : pageComments.Where(c => c.ParentId == null)).ToListAsync(cancellationToken);
         if (perThread != int.MaxValue)
         {
@@ -136,12 +135,22 @@ public sealed class CommentThreadReader(MovieNewsDbContext db, CommentAvatars av
         return new CommentThreadPage(root.ToView(paint), replyCount, page, totalPages, nodes);
     }
 
-    /// <summary>Replies per thread among <paramref name="comments"/> (top-level comment id → count), for the threads that have any.</summary>
-    private static Task<Dictionary<int, int>> ReplyCountsAsync(IQueryable<Comment> comments, CancellationToken cancellationToken) =>
-        comments.Where(c => c.ParentId != null)
+    private IQueryable<Comment> ThreadsOf(int articleId, List<int> rootIds, IReadOnlyCollection<int> ownPending) =>
+        Visible(db.Comments.AsNoTracking().Where(c => c.ArticleId == articleId && rootIds.Contains(c.ThreadRootId)), ownPending);
+
+    /// <summary>
+    /// The replies of each of a page's threads (top-level comment id → count, for threads that have any), and how
+    /// many of them each thread shows within the page's budget (<see cref="int.MaxValue"/>: all of them).
+    /// </summary>
+    private static async Task<(Dictionary<int, int> ReplyCounts, int PerThread)> ShareOfBudgetAsync(
+        IQueryable<Comment> threads, int rootCount, int threadsPerPage, CancellationToken cancellationToken)
+    {
+        var replyCounts = await threads.Where(c => c.ParentId != null)
             .GroupBy(c => c.ThreadRootId)
             .Select(g => new { Root = g.Key, Count = g.Count() })
             .ToDictionaryAsync(t => t.Root, t => t.Count, cancellationToken);
+        return (replyCounts, CommentPageBudget.RepliesPerThread(replyCounts.Values, CommentPageBudget.For(threadsPerPage) - rootCount));
+    }
 
     /// <summary>The oldest <paramref name="perThread"/> replies of each thread (a parent is older than its replies, so none is cut from its parent).</summary>
     private static IQueryable<Comment> OldestReplies(IQueryable<Comment> comments, int perThread) =>
@@ -217,9 +226,7 @@ public sealed class CommentThreadReader(MovieNewsDbContext db, CommentAvatars av
 
         // The same share of the page's budget as ReadPageAsync gives this thread, and the reply's place in it.
         var rootIds = await Ordered(roots, CommentSort.Oldest).Skip((page - 1) * threadsPerPage).Take(threadsPerPage).Select(c => c.Id).ToListAsync(cancellationToken);
-        var replyCounts = await ReplyCountsAsync(
-            Visible(db.Comments.AsNoTracking().Where(c => c.ArticleId == articleId && rootIds.Contains(c.ThreadRootId)), ownPending), cancellationToken);
-        var perThread = CommentPageBudget.RepliesPerThread(replyCounts.Values, CommentPageBudget.For(threadsPerPage) - rootIds.Count);
+        var (_, perThread) = await ShareOfBudgetAsync(ThreadsOf(articleId, rootIds, ownPending), rootIds.Count, threadsPerPage, cancellationToken);
         var repliesBefore = await Visible(db.Comments.AsNoTracking().Where(c => c.ArticleId == articleId && c.ThreadRootId == comment.ThreadRootId && c.ParentId != null), ownPending)
             .CountAsync(c => c.CreatedUtc < comment.CreatedUtc || (c.CreatedUtc == comment.CreatedUtc && c.Id < comment.Id), cancellationToken);
         return repliesBefore < perThread
