@@ -67,6 +67,34 @@ public sealed class CommentCountsAndAvatarsTests(MovieNewsFactory factory) : ICl
     }
 
     [Fact]
+    public async Task Approving_a_held_comment_counts_it_on_the_cards_at_once()
+    {
+        await factory.CreateArticleAsync("counted-approved", ArticleStatus.Published, new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc), "counted-approved-tag");
+        await PostAsync("counted-approved", "Counted from the start");
+        var held = await PostAsync("counted-approved", "Held until approved: https://c.example https://d.example");
+        var reader = factory.CreateBrowserClient();
+        Assert.Equal("1 comment", CountOnCard(await reader.GetOkPageAsync("/tags/counted-approved-tag"), "counted-approved"));
+
+        var admin = await factory.SignedInAdminAsync();
+        await admin.SubmitAsync(await admin.GetOkPageAsync("/admin/comments"), $"main form:has(#queue-{held})", null, $"button[value='Approve:{held}']");
+
+        Assert.Equal("2 comments", CountOnCard(await reader.GetOkPageAsync("/tags/counted-approved-tag"), "counted-approved"));
+    }
+
+    [Fact]
+    public async Task Replies_count_like_comments_and_many_posts_keep_the_count_exact()
+    {
+        await factory.CreateArticleAsync("counted-many", ArticleStatus.Published, new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc), "counted-many-tag");
+        var parent = await PostAsync("counted-many", "The first");
+        for (var i = 0; i < 5; i++)
+        {
+            await _author.PostCommentAsync("/articles/counted-many", Comment($"Reply number {i}", parentId: parent.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        }
+
+        Assert.Equal("6 comments", CountOnCard(await factory.CreateBrowserClient().GetOkPageAsync("/tags/counted-many-tag"), "counted-many"));
+    }
+
+    [Fact]
     public async Task The_same_email_always_gets_the_same_avatar_and_another_email_another()
     {
         await factory.CreateArticleAsync("avatars-same", ArticleStatus.Published, new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc));

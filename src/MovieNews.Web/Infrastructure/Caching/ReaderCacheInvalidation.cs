@@ -73,6 +73,7 @@ public sealed partial class ReaderCacheInvalidation(IOutputCacheStore store, Sch
         if (eventData.Context is { } context && _pending.TryGetValue(context, out var pending))
         {
             pending.Saving = false;
+            pending.ForgetCounts();
         }
 
         return Task.CompletedTask;
@@ -173,6 +174,7 @@ public sealed partial class ReaderCacheInvalidation(IOutputCacheStore store, Sch
                     break;
                 case Comment comment when IsVisibleChange(context.Entry(comment)):
                     pending.CommentedArticleIds.Add(comment.ArticleId);
+                    pending.CountChange(context.Entry(comment));
                     break;
                 case Dictionary<string, object> when entry.Metadata.Name == "ArticleTags" && entry.State is EntityState.Added or EntityState.Deleted:
                     // An article's tags changed: the tag pages and their counts with them.
@@ -208,6 +210,35 @@ public sealed partial class ReaderCacheInvalidation(IOutputCacheStore store, Sch
         /// <summary>Articles whose visible comments changed: their ETag needs a new CommentsVersion.</summary>
         public HashSet<int> CommentedArticleIds { get; } = [];
         private readonly HashSet<int> _bumped = [];
+
+        /// <summary>This save's effect on the articles' approved-comment counts: new approved comments, or a recount.</summary>
+        private readonly Dictionary<int, int> _added = [];
+        private readonly HashSet<int> _recount = [];
+
+        /// <summary>The save failed: nothing it counted was written.</summary>
+        public void ForgetCounts()
+        {
+            _recount.Clear();
+            _added.Clear();
+        }
+
+        public void CountChange(EntityEntry<Comment> entry)
+        {
+            var articleId = entry.Entity.ArticleId;
+            switch (entry.State)
+            {
+                case EntityState.Added:
+                    _added[articleId] = _added.GetValueOrDefault(articleId) + 1;
+                    break;
+                case EntityState.Modified when entry.Property(c => c.Status).OriginalValue == entry.Entity.Status:
+                    // Its text or place changed, not whether it counts.
+                    break;
+                default:
+                    // Approved or unapproved, deleted (with whatever the database removes with it): counted again.
+                    _recount.Add(articleId);
+                    break;
+            }
+        }
         private bool _bumpedEverything;
         private bool _recountedTags;
 
@@ -232,16 +263,34 @@ public sealed partial class ReaderCacheInvalidation(IOutputCacheStore store, Sch
                 return;
             }
 
-            var ids = CommentedArticleIds.Where(_bumped.Add).ToList();
-            if (ids.Count > 0)
+            // The stored count the article cards show changes in the same transaction as the comments: a new
+            // comment adds itself (the hot path: no count over the article's comments); anything else recounts.
+            var bump = CommentedArticleIds.Where(_bumped.Add).ToHashSet();
+            var comments = context.Set<Comment>();
+            foreach (var id in bump.Union(_recount).Union(_added.Keys).ToList())
             {
-                // The stored count the article cards show is recounted here, in the same transaction as the change.
-                var comments = context.Set<Comment>();
-                await articles.Where(a => ids.Contains(a.Id))
-                    .ExecuteUpdateAsync(update => update
-                        .SetProperty(a => a.CommentsVersion, a => a.CommentsVersion + 1)
-                        .SetProperty(a => a.CommentCount, a => comments.Count(c => c.ArticleId == a.Id && c.Status == CommentStatus.Approved)), cancellationToken);
+                var version = bump.Contains(id) ? 1 : 0;
+                if (_recount.Contains(id))
+                {
+                    await articles.Where(a => a.Id == id)
+                        .ExecuteUpdateAsync(update => update
+                            .SetProperty(a => a.CommentsVersion, a => a.CommentsVersion + version)
+                            .SetProperty(a => a.CommentCount, a => comments.Count(c => c.ArticleId == a.Id && c.Status == CommentStatus.Approved)), cancellationToken);
+                }
+                else
+                {
+                    var added = _added.GetValueOrDefault(id);
+                    if (version > 0 || added > 0)
+                    {
+                        await articles.Where(a => a.Id == id)
+                            .ExecuteUpdateAsync(update => update
+                                .SetProperty(a => a.CommentsVersion, a => a.CommentsVersion + version)
+                                .SetProperty(a => a.CommentCount, a => a.CommentCount + added), cancellationToken);
+                    }
+                }
             }
+
+            ForgetCounts();
         }
     }
 }

@@ -114,6 +114,9 @@ public sealed class ShowModel(
 
     public ArticleView Article { get; private set; } = null!;
 
+    /// <summary>The article a comment was posted to, for the form shown again.</summary>
+    private string _postedToSlug = string.Empty;
+
     /// <summary>The featured picture, when the article has one.</summary>
     public PictureView? Picture { get; private set; }
     public CommentPage Comments { get; private set; } = null!;
@@ -198,11 +201,17 @@ public sealed class ShowModel(
     public async Task<IActionResult> OnPostAsync(string slug, [FromQuery] string? cpage, [FromQuery] string? sort, CancellationToken cancellationToken)
     {
         Sort = CommentSorts.Parse(sort);
-        if (!await LoadArticleAsync(slug, cancellationToken))
+        // A post that is stored needs only these four columns; the whole page is read only when the form is shown again.
+        if (!Slug.IsValid(slug) || await db.Articles.AsNoTracking()
+                .VisibleToReaders(clock.GetUtcNow().UtcDateTime)
+                .Where(a => a.Slug == slug)
+                .Select(a => new { a.Id, a.Slug, a.CommentsOpen, a.PublishedUtc })
+                .SingleOrDefaultAsync(cancellationToken) is not { } article)
         {
             return NotFound();
         }
 
+        _postedToSlug = article.Slug;
         var clientHash = await cookies.Fingerprint.HashAsync(HttpContext.Connection.RemoteIpAddress, cancellationToken);
         if (!limiter.TryEnter(clientHash, out var cooldown))
         {
@@ -219,19 +228,19 @@ public sealed class ShowModel(
             return await ReshowAsync(cpage, StatusCodes.Status400BadRequest, "Your comment was not posted yet: please correct the fields marked below and send it again.", cancellationToken);
         }
 
-        var target = new CommentTarget(Article.Id, Article.CommentsOpen, Article.PublishedUtc);
+        var target = new CommentTarget(article.Id, article.CommentsOpen, article.PublishedUtc!.Value);
         switch (await writer.PostAsync(target, Input, clientHash, HttpContext.Connection.RemoteIpAddress, cancellationToken))
         {
             case PostCommentResult.Posted { Shadowed: true } shadowed:
                 // A shadow ban: the author sees their comment as anyone's own held comment is shown (their cookie), no one else does.
                 RememberCommenter();
                 cookies.Pending.Remember(HttpContext, shadowed.CommentId);
-                return SeeOther($"/articles/{Article.Slug}/comments/{shadowed.CommentId}");
+                return SeeOther($"/articles/{article.Slug}/comments/{shadowed.CommentId}");
             case PostCommentResult.Posted posted:
                 RememberCommenter();
                 if (posted.Status == CommentStatus.Spam)
                 {
-                    return SeeOther($"/articles/{Article.Slug}#comments");
+                    return SeeOther($"/articles/{article.Slug}#comments");
                 }
 
                 if (editing.Window > TimeSpan.Zero)
@@ -244,7 +253,7 @@ public sealed class ShowModel(
                     cookies.Pending.Remember(HttpContext, posted.CommentId);
                 }
 
-                return SeeOther($"/articles/{Article.Slug}/comments/{posted.CommentId}");
+                return SeeOther($"/articles/{article.Slug}/comments/{posted.CommentId}");
             case PostCommentResult.Invalid invalid:
                 Errors = invalid.Errors;
                 return await ReshowAsync(cpage, StatusCodes.Status400BadRequest, "Your comment was not posted yet: please correct the fields marked below and send it again.", cancellationToken);
@@ -330,6 +339,12 @@ public sealed class ShowModel(
     /// <summary>The form again, with everything typed and what to do about it: sending it again works.</summary>
     private async Task<IActionResult> ReshowAsync(string? cpage, int statusCode, string message, CancellationToken cancellationToken)
     {
+        if (!await LoadArticleAsync(_postedToSlug, cancellationToken))
+        {
+            // Unpublished or trashed between the two reads.
+            return NotFound();
+        }
+
         // The comment page the form was sent from, or the first when that page is gone (or never was).
         if (!PageNumber.TryParse(cpage, out var page) || !await LoadCommentsAsync(page, cancellationToken))
         {
