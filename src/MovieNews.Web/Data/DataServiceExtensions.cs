@@ -24,13 +24,15 @@ public static class DataServiceExtensions
         {
             var postgres = DatabaseProviders.ValidPostgresConnectionString(configured);
             builder.Services.AddDbContext<MovieNewsDbContext, PostgresMovieNewsDbContext>((services, options) =>
-                options.UseNpgsql(postgres).AddInterceptors(services.GetServices<IInterceptor>()));
+                options.UseNpgsql(postgres).AddInterceptors(services.GetServices<IInterceptor>()), optionsLifetime: ServiceLifetime.Singleton);
         }
         else
         {
             var sqlite = ResolveSqlitePath(configured ?? DefaultConnectionString, builder.Environment.ContentRootPath);
+            // Options built once (the interceptors are singletons): built per request, EF looked up its
+            // internal services by them on every request.
             builder.Services.AddDbContext<MovieNewsDbContext>((services, options) =>
-                options.UseSqlite(sqlite).AddInterceptors(services.GetServices<IInterceptor>()));
+                options.UseSqlite(sqlite).AddInterceptors(services.GetServices<IInterceptor>()), optionsLifetime: ServiceLifetime.Singleton);
         }
 
         builder.Services.AddSingleton(TimeProvider.System);
@@ -88,9 +90,25 @@ public static class DataServiceExtensions
 
     private static async Task PrepareAsync(IServiceProvider services, MovieNewsDbContext db)
     {
-        await db.Database.MigrateAsync();
-        await services.GetRequiredService<SeedImporter>().ImportIfEmptyAsync(CancellationToken.None);
-        await services.GetRequiredService<FirstAdmin>().EnsureAsync();
+        // MigrateAsync also compares the whole model with the last migration's snapshot, a tenth of a second at
+        // every start; with nothing to apply it is skipped (the tests check the model and migrations agree).
+        if ((await db.Database.GetPendingMigrationsAsync()).Any())
+        {
+            await db.Database.MigrateAsync();
+        }
+
+        // The importer and the account services take a while to build (renderer, sanitizers, Identity): only
+        // resolved when there is something for them to do.
+        if (!await db.Articles.AnyAsync())
+        {
+            await services.GetRequiredService<SeedImporter>().ImportIfEmptyAsync(CancellationToken.None);
+        }
+
+        if (!await FirstAdmin.AdminExistsAsync(db))
+        {
+            await services.GetRequiredService<FirstAdmin>().EnsureAsync();
+        }
+
         // Articles may have gone live on their schedule while no instance ran.
         await TagCounts.RecountAsync(db, services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, CancellationToken.None);
     }

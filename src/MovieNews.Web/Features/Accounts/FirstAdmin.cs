@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
 
 namespace MovieNews.Web.Features.Accounts;
 
@@ -18,6 +19,23 @@ public sealed class FirstAdmin(
 {
     public const string DevelopmentEmail = "admin@localhost";
     public const string InvalidDisplayName = nameof(InvalidDisplayName);
+
+    /// <summary>
+    /// Nothing for <see cref="EnsureAsync"/> to do: every role exists and someone holds Admin. Plain queries, so a
+    /// restart need not build Identity's services before it can answer.
+    /// </summary>
+    public static async Task<bool> AdminExistsAsync(Data.MovieNewsDbContext db)
+    {
+        // Identity's default normalizer: upper case, invariant culture.
+        var roleNames = Roles.All.Select(r => r.ToUpperInvariant()).ToList();
+        if (await db.Roles.CountAsync(r => roleNames.Contains(r.NormalizedName!)) < roleNames.Count)
+        {
+            return false;
+        }
+
+        var admin = Roles.Admin.ToUpperInvariant();
+        return await db.UserRoles.AnyAsync(link => db.Roles.Any(r => r.Id == link.RoleId && r.NormalizedName == admin));
+    }
 
     public async Task EnsureAsync()
     {

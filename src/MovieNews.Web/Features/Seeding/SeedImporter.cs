@@ -104,6 +104,8 @@ public sealed class SeedImporter(
             .ToDictionaryAsync(c => c.ImportKey!.Substring(keyPrefix.Length), c => c.Id, cancellationToken);
         var imported = 0;
         var held = 0;
+        // One transaction for the file: a commit (and its sync to disk) per comment was most of a first start's seeding.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         foreach (var seed in file.Comments.Where(c => !storedIds.ContainsKey(c.Key)))
         {
             var parentId = seed.ReplyTo is null ? null
@@ -129,6 +131,7 @@ public sealed class SeedImporter(
             }
         }
 
+        await transaction.CommitAsync(cancellationToken);
         if (imported > 0)
         {
             logger.LogInformation("Imported {Count} seed comments on {Article} ({Held} held for moderation)", imported, file.Article, held);
