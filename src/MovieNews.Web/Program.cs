@@ -41,9 +41,11 @@ app.UseRequestLimits();
 app.UseRouting();
 app.UseCanonicalAddresses();
 app.UseUnlistedStaticFiles();
+// A shared page is looked up only for requests without the sign-in cookie (ReaderPageCache.IsAnonymousRead), so a
+// hit needs no authentication; a miss goes on through it as before.
+app.UseOutputCache();
 app.UseAuthentication();
 app.UseAuthorization();
-app.UseOutputCache();
 app.UseReaderPageCompression();
 app.UseRateLimiter();
 app.MapStaticAssets();
