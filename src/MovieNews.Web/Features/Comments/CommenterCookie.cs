@@ -17,7 +17,7 @@ public sealed class CommenterCookie(IDataProtectionProvider protection)
 
     public CommenterDetails? Read(HttpRequest request)
     {
-        if (!request.Cookies.TryGetValue(Name, out var value) || string.IsNullOrEmpty(value))
+        if (!request.Cookies.TryGetValue(Name, out var value) || !Infrastructure.ProtectedPayload.LooksValid(value))
         {
             return null;
         }

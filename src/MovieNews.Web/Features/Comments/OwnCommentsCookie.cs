@@ -19,7 +19,7 @@ public sealed class OwnCommentsCookie(IDataProtectionProvider protection, TimePr
     /// <summary>Comment ids with the time their window closes, only those still open.</summary>
     public IReadOnlyDictionary<int, DateTime> Read(HttpRequest request)
     {
-        if (!request.Cookies.TryGetValue(Name, out var value) || string.IsNullOrEmpty(value))
+        if (!request.Cookies.TryGetValue(Name, out var value) || !Infrastructure.ProtectedPayload.LooksValid(value))
         {
             return new Dictionary<int, DateTime>();
         }

@@ -17,7 +17,7 @@ public sealed class PendingCommentsCookie(IDataProtectionProvider protection)
 
     public IReadOnlyList<int> Read(HttpRequest request)
     {
-        if (!request.Cookies.TryGetValue(Name, out var value) || string.IsNullOrEmpty(value))
+        if (!request.Cookies.TryGetValue(Name, out var value) || !Infrastructure.ProtectedPayload.LooksValid(value))
         {
             return [];
         }

@@ -55,7 +55,7 @@ public sealed class SubscriptionTokens(IDataProtectionProvider protection, TimeP
 
     private static string[]? Unprotect(IDataProtector protector, string? token)
     {
-        if (string.IsNullOrEmpty(token) || token.Length > 2000)
+        if (token is null || token.Length > 2000 || !Infrastructure.ProtectedPayload.LooksValid(token))
         {
             return null;
         }
