@@ -102,6 +102,23 @@ public sealed class PostingCommentsTests(MovieNewsFactory factory) : IClassFixtu
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
+    [Theory]
+    [InlineData(1, "CfDJ8 AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
+    [InlineData(2, "CfDJ8AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA")]
+    [InlineData(3, "%00%FF%FE")]
+    public async Task Junk_in_every_commenter_cookie_still_shows_the_page_and_takes_a_comment(int run, string junk)
+    {
+        var url = await NewArticleAsync($"junk-cookies-{run}");
+        var client = factory.CreateBrowserClient();
+        client.DefaultRequestHeaders.Add("Cookie", string.Join("; ",
+            new[] { PendingCommentsCookie.Name, CommenterCookie.Name, OwnCommentsCookie.Name }.Select(name => $"{name}={junk}")));
+
+        var page = await client.GetOkPageAsync(url);
+        var posted = await client.SubmitCommentFormAsync(page, Comment($"Still takes comments, run {run}"));
+
+        Assert.Equal(HttpStatusCode.SeeOther, posted.StatusCode);
+    }
+
     [Fact]
     public async Task Bad_input_answers_400_with_every_message_and_everything_typed_kept()
     {
