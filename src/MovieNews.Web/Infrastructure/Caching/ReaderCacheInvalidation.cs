@@ -215,6 +215,26 @@ public sealed partial class ReaderCacheInvalidation(IOutputCacheStore store, Sch
         private readonly Dictionary<int, int> _added = [];
         private readonly HashSet<int> _recount = [];
 
+        /// <summary>
+        /// Counts the article's approved comments again. On PostgreSQL a post's <c>CommentCount + 1</c> may hold the
+        /// article's row, uncommitted: an UPDATE that waited for it would count with the snapshot it started with and
+        /// overwrite that comment's +1. Locking the row first, in a transaction, makes the count a statement of its
+        /// own that starts after the post committed. (SQLite has one writer at a time.)
+        /// </summary>
+        private static async Task RecountAsync(DbContext context, int articleId, int version, CancellationToken cancellationToken)
+        {
+            var comments = context.Set<Comment>();
+            if (context.Database.IsNpgsql())
+            {
+                await context.Database.ExecuteSqlAsync($"SELECT 1 FROM \"Articles\" WHERE \"Id\" = {articleId} FOR UPDATE", cancellationToken);
+            }
+
+            await context.Set<Article>().Where(a => a.Id == articleId)
+                .ExecuteUpdateAsync(update => update
+                    .SetProperty(a => a.CommentsVersion, a => a.CommentsVersion + version)
+                    .SetProperty(a => a.CommentCount, a => comments.Count(c => c.ArticleId == a.Id && c.Status == CommentStatus.Approved)), cancellationToken);
+        }
+
         /// <summary>The save failed: nothing it counted was written.</summary>
         public void ForgetCounts()
         {
@@ -266,16 +286,17 @@ public sealed partial class ReaderCacheInvalidation(IOutputCacheStore store, Sch
             // The stored count the article cards show changes in the same transaction as the comments: a new
             // comment adds itself (the hot path: no count over the article's comments); anything else recounts.
             var bump = CommentedArticleIds.Where(_bumped.Add).ToHashSet();
-            var comments = context.Set<Comment>();
+            // The row locks of a recount (see RecountAsync) need a transaction; one for all the articles, so the pages
+            // are evicted once, after every article's new count and ETag are committed.
+            await using var transaction = _recount.Count > 0 && context.Database.IsNpgsql() && context.Database.CurrentTransaction is null
+                ? await context.Database.BeginTransactionAsync(cancellationToken)
+                : null;
             foreach (var id in bump.Union(_recount).Union(_added.Keys).ToList())
             {
                 var version = bump.Contains(id) ? 1 : 0;
                 if (_recount.Contains(id))
                 {
-                    await articles.Where(a => a.Id == id)
-                        .ExecuteUpdateAsync(update => update
-                            .SetProperty(a => a.CommentsVersion, a => a.CommentsVersion + version)
-                            .SetProperty(a => a.CommentCount, a => comments.Count(c => c.ArticleId == a.Id && c.Status == CommentStatus.Approved)), cancellationToken);
+                    await RecountAsync(context, id, version, cancellationToken);
                 }
                 else
                 {
@@ -291,6 +312,10 @@ public sealed partial class ReaderCacheInvalidation(IOutputCacheStore store, Sch
             }
 
             ForgetCounts();
+            if (transaction is not null)
+            {
+                await transaction.CommitAsync(cancellationToken);
+            }
         }
     }
 }
