@@ -8,6 +8,7 @@ using MovieNews.Web.Features.Mail;
 using MovieNews.Web.Features.Media;
 using MovieNews.Web.Features.Reports;
 using MovieNews.Web.Features.Seeding;
+using MovieNews.Web.Features.Site;
 using MovieNews.Web.Infrastructure;
 using MovieNews.Web.Infrastructure.Caching;
 
@@ -16,6 +17,7 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddReverseProxy();
 builder.AddMovieNewsData();
 builder.AddSharedState();
+builder.Services.AddSite();
 builder.Services.AddArticles();
 builder.Services.AddComments(builder.Configuration);
 builder.Services.AddReports();

@@ -109,6 +109,8 @@ public static class DataServiceExtensions
             await services.GetRequiredService<FirstAdmin>().EnsureAsync();
         }
 
+        await services.GetRequiredService<Features.Site.SiteSettingsRefresher>().RefreshAsync(db, CancellationToken.None);
+
         // Articles may have gone live on their schedule while no instance ran.
         await TagCounts.RecountAsync(db, services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, CancellationToken.None);
     }

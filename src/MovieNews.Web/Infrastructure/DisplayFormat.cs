@@ -8,11 +8,6 @@ public static class DisplayFormat
     public static string IsoUtc(DateTime utc) =>
         DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 
-    public static string LongDate(DateTime utc) => utc.ToString("d MMMM yyyy", CultureInfo.InvariantCulture);
-
-    public static string DateAndTime(DateTime utc) =>
-        utc.ToString("d MMMM yyyy 'at' HH:mm 'UTC'", CultureInfo.InvariantCulture);
-
     public static string ReadingTime(int minutes) => minutes == 1 ? "1 min read" : $"{minutes} min read";
 
     /// <summary>"1 comment", "12 comments".</summary>

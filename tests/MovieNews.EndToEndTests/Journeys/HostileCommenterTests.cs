@@ -152,7 +152,7 @@ public sealed class HostileCommenterTests(LiveSite site)
     {
         await admin.GotoAsync("/admin/settings");
         await admin.SetCheckedAsync("#Input_HoldAll", on);
-        await admin.ClickAsync("main form button[type=submit]");
+        await admin.ClickAsync("#moderation-form button[type=submit]");
         await admin.WaitForURLAsync("**/admin/settings");
     }
 }

@@ -162,7 +162,7 @@ public sealed class ModerationQueueTests(MovieNewsFactory factory) : IClassFixtu
     {
         await factory.CreateArticleAsync("trust-me", ArticleStatus.Published, new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc));
         var admin = await factory.SignedInAdminAsync();
-        await admin.SubmitAsync("/admin/settings", "main form", new Dictionary<string, string?> { ["Input.HoldFirstComment"] = "true" });
+        await admin.SubmitAsync("/admin/settings", "#moderation-form", new Dictionary<string, string?> { ["Input.HoldFirstComment"] = "true" });
         var reader = factory.CreateBrowserClient("198.18.1.1");
         var first = CommentQueries.CommentId((await reader.PostCommentAsync("/articles/trust-me", Comment("My first words", name: "Newcomer", email: "new@example.com"))).Headers.Location!.OriginalString);
         Assert.Equal(CommentStatus.Pending, await StatusOfAsync(first));
@@ -172,7 +172,7 @@ public sealed class ModerationQueueTests(MovieNewsFactory factory) : IClassFixtu
 
         Assert.Equal(CommentStatus.Approved, await StatusOfAsync(first));
         Assert.Equal(CommentStatus.Approved, await StatusOfAsync(second));
-        await admin.SubmitAsync("/admin/settings", "main form", new Dictionary<string, string?> { ["Input.HoldFirstComment"] = null });
+        await admin.SubmitAsync("/admin/settings", "#moderation-form", new Dictionary<string, string?> { ["Input.HoldFirstComment"] = null });
     }
 
     [Fact]
@@ -237,7 +237,7 @@ public sealed class ModerationQueueTests(MovieNewsFactory factory) : IClassFixtu
     {
         await factory.CreateArticleAsync("hostile-queue", ArticleStatus.Published, new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc));
         var admin = await factory.SignedInAdminAsync();
-        await admin.SubmitAsync("/admin/settings", "main form", new Dictionary<string, string?> { ["Input.HoldAll"] = "true" });
+        await admin.SubmitAsync("/admin/settings", "#moderation-form", new Dictionary<string, string?> { ["Input.HoldAll"] = "true" });
         var attacker = factory.CreateBrowserClient("198.18.2.1");
         var form = await attacker.GetOkPageAsync("/articles/hostile-queue");
         foreach (var payload in Inert.Payloads)
@@ -246,7 +246,7 @@ public sealed class ModerationQueueTests(MovieNewsFactory factory) : IClassFixtu
             await attacker.SubmitCommentFormAsync(form, Comment(payload + " #q", name: name, email: "x@example.com", website: "https://example.com/"));
         }
 
-        await admin.SubmitAsync("/admin/settings", "main form", new Dictionary<string, string?> { ["Input.HoldAll"] = null });
+        await admin.SubmitAsync("/admin/settings", "#moderation-form", new Dictionary<string, string?> { ["Input.HoldAll"] = null });
         for (var page = 1; page <= 6; page++)
         {
             var (response, queue) = await admin.GetPageAsync($"/admin/comments?status=pending&page={page}");

@@ -17,15 +17,15 @@ public sealed class SettingsAndAuditTests(MovieNewsFactory factory) : IClassFixt
         await factory.CreateArticleAsync("settings-effect", ArticleStatus.Published, new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc));
         var admin = await factory.SignedInAdminAsync();
 
-        await admin.SubmitAsync("/admin/settings", "main form", new Dictionary<string, string?> { ["Input.BlockedWords"] = "spoilers" });
+        await admin.SubmitAsync("/admin/settings", "#moderation-form", new Dictionary<string, string?> { ["Input.BlockedWords"] = "spoilers" });
         var blocked = await factory.CreateBrowserClient("198.19.0.1").PostCommentAsync("/articles/settings-effect", Comment("No spoilers please"));
-        await admin.SubmitAsync("/admin/settings", "main form", new Dictionary<string, string?> { ["Input.MaxDepth"] = "1", ["Input.BlockedWords"] = "" });
+        await admin.SubmitAsync("/admin/settings", "#moderation-form", new Dictionary<string, string?> { ["Input.MaxDepth"] = "1", ["Input.BlockedWords"] = "" });
 
         var comments = await factory.CommentsOnAsync("settings-effect");
         Assert.Equal(CommentStatus.Pending, comments.Single(c => c.Id == CommentQueries.CommentId(blocked.Headers.Location!.OriginalString)).Status);
         var page = await admin.GetOkPageAsync("/admin/settings");
         Assert.Equal("1", page.QuerySelector("#Input_MaxDepth")!.GetAttribute("value"));
-        await admin.SubmitAsync("/admin/settings", "main form", new Dictionary<string, string?> { ["Input.MaxDepth"] = "5" });
+        await admin.SubmitAsync("/admin/settings", "#moderation-form", new Dictionary<string, string?> { ["Input.MaxDepth"] = "5" });
     }
 
     [Fact]
@@ -36,10 +36,10 @@ public sealed class SettingsAndAuditTests(MovieNewsFactory factory) : IClassFixt
         var reader = factory.CreateBrowserClient("198.19.0.2");
         var open = await reader.GetOkPageAsync("/articles/old-article");
 
-        await admin.SubmitAsync("/admin/settings", "main form", new Dictionary<string, string?> { ["Input.CloseCommentsAfterDays"] = "30" });
+        await admin.SubmitAsync("/admin/settings", "#moderation-form", new Dictionary<string, string?> { ["Input.CloseCommentsAfterDays"] = "30" });
         var closedPage = await reader.GetOkPageAsync("/articles/old-article");
         var refused = await reader.SubmitCommentFormAsync(open, Comment("Too late"));
-        await admin.SubmitAsync("/admin/settings", "main form", new Dictionary<string, string?> { ["Input.CloseCommentsAfterDays"] = "0" });
+        await admin.SubmitAsync("/admin/settings", "#moderation-form", new Dictionary<string, string?> { ["Input.CloseCommentsAfterDays"] = "0" });
 
         Assert.Null(closedPage.QuerySelector("form.comment-form"));
         Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
@@ -54,7 +54,7 @@ public sealed class SettingsAndAuditTests(MovieNewsFactory factory) : IClassFixt
     {
         var admin = await factory.SignedInAdminAsync();
 
-        var response = await admin.SubmitAsync("/admin/settings", "main form", new Dictionary<string, string?> { [field] = value });
+        var response = await admin.SubmitAsync("/admin/settings", "#moderation-form", new Dictionary<string, string?> { [field] = value });
         var page = await HtmlClient.ParseAsync(response);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);

@@ -180,7 +180,7 @@ public sealed partial class ReaderCacheInvalidation(IOutputCacheStore store, Sch
                     // An article's tags changed: the tag pages and their counts with them.
                     pending.ArticlesChanged = true;
                     break;
-                case SiteSetting { Key: ModerationSettings.Key } when entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted:
+                case SiteSetting { Key: ModerationSettings.Key or Features.Site.SiteTime.SettingKey } when entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted:
                     pending.Everything = true;
                     break;
             }

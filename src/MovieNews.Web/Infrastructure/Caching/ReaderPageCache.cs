@@ -146,6 +146,8 @@ public static class ReaderPageCache
             context.CacheVaryByRules.VaryByHost = http.RequestServices.GetRequiredService<SiteUrls>().VaryCachesByHost;
             // Pages are stored compressed, one copy per encoding the compression middleware will choose for this request.
             context.CacheVaryByRules.VaryByValues["encoding"] = EncodingFor(http);
+            // Dates are shown in the site's zone: a page an instance rendered before it learnt of a new zone is never served after.
+            context.CacheVaryByRules.VaryByValues["zone"] = http.RequestServices.GetRequiredService<Features.Site.SiteTime>().Zone.Id;
             context.Tags.Add(AllTag);
             if (!article)
             {

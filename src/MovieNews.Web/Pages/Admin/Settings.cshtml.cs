@@ -5,11 +5,20 @@ using MovieNews.Web.Data;
 using MovieNews.Web.Features.Audit;
 using MovieNews.Web.Features.Mail;
 using MovieNews.Web.Features.Moderation;
+using MovieNews.Web.Features.Site;
 
 namespace MovieNews.Web.Pages.Admin;
 
-public sealed class SettingsModel(ModerationSettings settings, AuditLog audit, MovieNewsDbContext db, MailOutbox outbox, OutboxSender sender) : PageModel
+public sealed class SettingsModel(
+    ModerationSettings settings, AuditLog audit, MovieNewsDbContext db, MailOutbox outbox, OutboxSender sender, SiteTime siteTime, TimeProvider clock) : PageModel
 {
+    /// <summary>The time-zone name as chosen (kept as sent when refused).</summary>
+    [BindProperty]
+    public string? TimeZone { get; set; }
+
+    /// <summary>"1 December 2026 at 14:30 CET": what the clock says in the site's zone.</summary>
+    public string ZoneNow => siteTime.DateAndTime(clock.GetUtcNow().UtcDateTime);
+
     public bool MailEnabled => outbox.Enabled;
 
     /// <summary>Where the test message goes; the signed-in editor's own address at first.</summary>
@@ -27,6 +36,37 @@ public sealed class SettingsModel(ModerationSettings settings, AuditLog audit, M
     {
         Input = SettingsForm.From(await settings.GetAsync(cancellationToken));
         TestAddress = User.Identity?.Name;
+        TimeZone = siteTime.Zone.Id;
+    }
+
+    public async Task<IActionResult> OnPostSaveSiteAsync(CancellationToken cancellationToken)
+    {
+        Input = SettingsForm.From(await settings.GetAsync(cancellationToken));
+        TestAddress = User.Identity?.Name;
+        if (SiteTime.Find(TimeZone) is not { } zone)
+        {
+            Errors[nameof(TimeZone)] = "Choose a time zone from the list (IANA names such as Europe/Berlin).";
+            TimeZone = siteTime.Zone.Id;
+            Response.StatusCode = StatusCodes.Status400BadRequest;
+            return Page();
+        }
+
+        var before = siteTime.Zone.Id;
+        var setting = await db.SiteSettings.SingleOrDefaultAsync(s => s.Key == SiteTime.SettingKey, cancellationToken);
+        if (setting is null)
+        {
+            db.SiteSettings.Add(new SiteSetting { Key = SiteTime.SettingKey, Value = zone.Id });
+        }
+        else
+        {
+            setting.Value = zone.Id;
+        }
+
+        audit.Record("settings.site", "Time zone", before, zone.Id);
+        await db.SaveChangesAsync(cancellationToken);
+        siteTime.Use(zone.Id);
+        TempData["Message"] = $"Time zone saved: dates are now shown in {zone.Id}.";
+        return Redirect("/admin/settings");
     }
 
     /// <summary>
@@ -36,6 +76,7 @@ public sealed class SettingsModel(ModerationSettings settings, AuditLog audit, M
     public async Task<IActionResult> OnPostSendTestAsync(CancellationToken cancellationToken)
     {
         Input = SettingsForm.From(await settings.GetAsync(cancellationToken));
+        TimeZone = siteTime.Zone.Id;
         var address = TestAddress?.Trim();
         if (!MailEnabled)
         {
@@ -70,6 +111,7 @@ public sealed class SettingsModel(ModerationSettings settings, AuditLog audit, M
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
+        TimeZone = siteTime.Zone.Id;
         var current = await settings.GetAsync(cancellationToken);
         var updated = Input.ToOptions(current, Errors);
         if (updated is null)

@@ -35,6 +35,7 @@ public sealed class ShowModel(
     CommentEditing editing,
     ModerationSettings moderation,
     SiteUrls urls,
+    Features.Site.SiteTime siteTime,
     Microsoft.Extensions.Options.IOptions<MailOptions> mail) : PageModel
 {
     /// <summary>Mail is configured: the form offers notices (the same for every reader, so the page stays shareable).</summary>
@@ -263,7 +264,7 @@ public sealed class ShowModel(
                 return await TooQuicklyAsync(cpage, flooded.RetryAfter, cancellationToken);
             case PostCommentResult.Banned banned:
                 return await ReshowAsync(cpage, StatusCodes.Status403Forbidden, banned.UntilUtc is { } until
-                    ? $"Your comment was not posted: comments from you are not accepted on this site until {DisplayFormat.DateAndTime(until)} (UTC)."
+                    ? $"Your comment was not posted: comments from you are not accepted on this site until {siteTime.DateAndTime(until)}."
                     : "Your comment was not posted: comments from you are not accepted on this site.", cancellationToken);
             case PostCommentResult.Closed:
                 return await ReshowAsync(cpage, StatusCodes.Status403Forbidden, "Comments are closed on this article.", cancellationToken);
@@ -300,7 +301,7 @@ public sealed class ShowModel(
         if (pending.Count == 0 && Editable.Count == 0 && pageCache.Enabled)
         {
             // The page everyone without comments of their own sees: read and rendered once per change of the comments.
-            var key = new CommentPageCache.Key(Article.Id, Article.CommentsVersion, Sort, page, options.CommentsPerPage, options.MaxDepth);
+            var key = new CommentPageCache.Key(Article.Id, Article.CommentsVersion, Sort, page, options.CommentsPerPage, options.MaxDepth, siteTime.Zone.Id);
             if (pageCache.Find(key) is not { } shared)
             {
                 if (await threads.ReadPageAsync(Article.Id, page, options.CommentsPerPage, options.MaxDepth, pending, Sort, cancellationToken) is not { } read)

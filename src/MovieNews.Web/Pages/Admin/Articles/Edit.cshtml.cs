@@ -11,6 +11,7 @@ using MovieNews.Web.Features.Accounts;
 using MovieNews.Web.Features.Articles;
 using MovieNews.Web.Features.Media;
 using MovieNews.Web.Features.Rendering;
+using MovieNews.Web.Features.Site;
 using MovieNews.Web.Infrastructure;
 
 namespace MovieNews.Web.Pages.Admin.Articles;
@@ -28,6 +29,7 @@ public sealed class EditModel(
     MediaLibrary library,
     IOptions<MediaOptions> mediaOptions,
     UserManager<EditorUser> users,
+    SiteTime siteTime,
     TimeProvider clock) : PageModel
 {
     [BindProperty]
@@ -68,7 +70,7 @@ public sealed class EditModel(
             return NotFound();
         }
 
-        Input = ArticleForm.From(article);
+        Input = ArticleForm.From(article, siteTime);
         await LoadContextAsync(id.Value, cancellationToken);
         return Page();
     }
@@ -264,22 +266,11 @@ public sealed class EditModel(
             Errors[nameof(ArticleForm.Status)] = "Choose draft, published or scheduled.";
         }
 
-        DateTime? publishAt = null;
-        if (!string.IsNullOrWhiteSpace(Input.PublishAt))
+        var publishAt = ReadPublishTime();
+        if (status == ArticleStatus.Scheduled && !Errors.ContainsKey(nameof(ArticleForm.PublishAt))
+            && (publishAt is null || publishAt <= clock.GetUtcNow().UtcDateTime))
         {
-            if (DateTime.TryParse(Input.PublishAt, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var parsed))
-            {
-                publishAt = DateTime.SpecifyKind(parsed, DateTimeKind.Utc);
-            }
-            else
-            {
-                Errors[nameof(ArticleForm.PublishAt)] = "Enter the time as YYYY-MM-DDTHH:MM (UTC).";
-            }
-        }
-
-        if (status == ArticleStatus.Scheduled && (publishAt is null || publishAt <= clock.GetUtcNow().UtcDateTime))
-        {
-            Errors[nameof(ArticleForm.PublishAt)] = "A scheduled article needs a publish time in the future (UTC).";
+            Errors[nameof(ArticleForm.PublishAt)] = "A scheduled article needs a publish time in the future.";
         }
 
         // A blank author field signs with the editor's display name; a typed byline is published as typed, so the
@@ -302,6 +293,47 @@ public sealed class EditModel(
             : new ArticleInput(title, slug, Input.Excerpt ?? string.Empty, Input.Body ?? string.Empty,
                 author, status, publishAt, tags, Input.CommentsOpen, featured);
     }
+
+    /// <summary>
+    /// The publish time as typed, read in the site's time zone. A time the clocks skipped, or one they passed twice
+    /// with no choice of which, is refused with what happened, so nothing is stored an hour off.
+    /// </summary>
+    private DateTime? ReadPublishTime()
+    {
+        if (string.IsNullOrWhiteSpace(Input.PublishAt))
+        {
+            return null;
+        }
+
+        var zone = siteTime.Zone.Id;
+        if (SiteTime.ParseInput(Input.PublishAt) is not { } local)
+        {
+            Errors[nameof(ArticleForm.PublishAt)] = $"Enter the date and time as YYYY-MM-DDTHH:MM, in the site's time zone ({zone}).";
+            return null;
+        }
+
+        switch (siteTime.Resolve(local, Input.PublishOffset))
+        {
+            case LocalTimeResolution.Exact exact:
+                return exact.At.ToDateTimeUtc();
+            case LocalTimeResolution.Skipped skipped:
+                Errors[nameof(ArticleForm.PublishAt)] = string.Create(CultureInfo.InvariantCulture,
+                    $"{local:HH:mm} does not exist on {local:d MMMM uuuu} in {zone}: the clocks go forward from {skipped.From:HH:mm} to {skipped.To:HH:mm}. Choose another time, for example {skipped.Suggested:HH:mm}.");
+                return null;
+            case LocalTimeResolution.Ambiguous ambiguous:
+                Errors[nameof(ArticleForm.PublishAt)] = string.Create(CultureInfo.InvariantCulture,
+                    $"{local:HH:mm} happens twice on {local:d MMMM uuuu} in {zone}, because the clocks go back: choose which one below.");
+                return null;
+            default:
+                throw new InvalidOperationException("Unknown resolution.");
+        }
+    }
+
+    /// <summary>When the time in the form happens twice in the site's zone, the two moments it may mean.</summary>
+    public LocalTimeResolution.Ambiguous? PublishTimeChoices =>
+        SiteTime.ParseInput(Input.PublishAt) is { } local && siteTime.Resolve(local, null) is LocalTimeResolution.Ambiguous ambiguous ? ambiguous : null;
+
+    public string ZoneName => siteTime.Zone.Id;
 
     private async Task<IActionResult> ReshowAsync(int? id, int statusCode, CancellationToken cancellationToken)
     {
@@ -348,6 +380,9 @@ public sealed class ArticleForm
     public string? AuthorName { get; set; }
     public string? Status { get; set; }
     public string? PublishAt { get; set; }
+
+    /// <summary>Which of two moments a time the clocks pass twice means ("+02:00"); ignored for any other time.</summary>
+    public string? PublishOffset { get; set; }
     public bool CommentsOpen { get; set; }
     public int Version { get; set; }
     public string? FeaturedMediaId { get; set; }
@@ -362,10 +397,11 @@ public sealed class ArticleForm
         AuthorName = AuthorName.WithoutNul();
         Status = Status.WithoutNul();
         PublishAt = PublishAt.WithoutNul();
+        PublishOffset = PublishOffset.WithoutNul();
         FeaturedMediaId = FeaturedMediaId.WithoutNul();
     }
 
-    public static ArticleForm From(Article article) => new()
+    public static ArticleForm From(Article article, SiteTime siteTime) => new()
     {
         Title = article.Title,
         Slug = article.Slug,
@@ -374,7 +410,8 @@ public sealed class ArticleForm
         Body = article.BodyMarkdown,
         AuthorName = article.AuthorName,
         Status = article.Status.ToString(),
-        PublishAt = article.PublishedUtc?.ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture),
+        PublishAt = article.PublishedUtc is { } at ? siteTime.InputValue(at) : null,
+        PublishOffset = article.PublishedUtc is { } when ? siteTime.OffsetValue(when) : null,
         CommentsOpen = article.CommentsOpen,
         Version = article.Version,
         FeaturedMediaId = article.FeaturedMediaId?.ToString(CultureInfo.InvariantCulture),
