@@ -31,8 +31,7 @@ public sealed class EditorJourneyTests(LiveSite site)
             await page.Locator("#Input_Body").PressSequentiallyAsync("## A heading\n\nSome **bold** text.");
             await page.Locator("#live-preview h2").WaitForAsync();
             Assert.Equal("bold", await page.Locator("#live-preview strong").TextContentAsync());
-            await page.CheckAsync("input[name='Input.Status'][value=Published]");
-            await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Publish", Exact = true }).ClickAsync();
             await page.WaitForURLAsync("**/admin/articles/edit/*");
 
             var home = await site.NewPageAsync();
@@ -42,9 +41,8 @@ public sealed class EditorJourneyTests(LiveSite site)
             await page.GotoAsync("/admin/articles/edit");
             await page.FillAsync("#Input_Title", "Coming Next Week");
             await page.FillAsync("#Input_Body", "Soon.");
-            await page.CheckAsync("input[name='Input.Status'][value=Scheduled]");
             await page.FillAsync("#Input_PublishAt", DateTime.UtcNow.AddDays(7).ToString("yyyy-MM-ddTHH:mm", CultureInfo.InvariantCulture));
-            await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = "Schedule", Exact = true }).ClickAsync();
             await page.WaitForURLAsync("**/admin/articles/edit/*");
             var scheduled = await home.GotoAsync("/articles/coming-next-week");
             Assert.Equal(404, scheduled!.Status);

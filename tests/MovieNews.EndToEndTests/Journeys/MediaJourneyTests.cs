@@ -34,8 +34,7 @@ public sealed class MediaJourneyTests(LiveSite site) : IDisposable
             await editor.FillAsync("#Input_Title", "Pictures From Premiere Night");
             await editor.FillAsync("#Input_Body", $"The night began on the red carpet.\n\n{snippet}\n\nThen the lights went down.");
             await editor.SelectOptionAsync("#Input_FeaturedMediaId", mediaId);
-            await editor.CheckAsync("input[name='Input.Status'][value=Published]");
-            await editor.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+            await editor.GetByRole(AriaRole.Button, new() { Name = "Publish", Exact = true }).ClickAsync();
             await editor.WaitForURLAsync("**/admin/articles/edit/*");
 
             Assert.Equal(mediaId, await editor.InputValueAsync("#Input_FeaturedMediaId"));
@@ -137,8 +136,7 @@ public sealed class MediaJourneyTests(LiveSite site) : IDisposable
             await editor.Locator("details.new-picture > summary").ClickAsync();
             await editor.SetInputFilesAsync("#NewPictureFile", jpeg);
             await editor.FillAsync("#NewPicture_AltText", "A red carpet lined with photographers");
-            await editor.CheckAsync("input[name='Input.Status'][value=Published]");
-            await editor.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+            await editor.GetByRole(AriaRole.Button, new() { Name = "Publish", Exact = true }).ClickAsync();
             await editor.WaitForURLAsync("**/admin/articles/edit/*");
 
             Assert.NotEqual("", await editor.InputValueAsync("#Input_FeaturedMediaId"));

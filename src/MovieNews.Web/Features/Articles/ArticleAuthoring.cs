@@ -102,6 +102,33 @@ public sealed class ArticleAuthoring(
         return new SaveArticleResult.Saved(article);
     }
 
+    /// <summary>
+    /// Puts an unpublished article back as it was (the undo of an unpublish): its text and publish time are kept by a
+    /// draft, so only the status changes; a schedule whose time has passed meanwhile publishes it.
+    /// </summary>
+    public async Task<Article?> RepublishAsync(int id, ArticleStatus wanted, string savedBy, CancellationToken cancellationToken)
+    {
+        var article = await db.Articles.SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        if (article is null || article.Status != ArticleStatus.Draft)
+        {
+            return article;
+        }
+
+        var nowUtc = clock.GetUtcNow().UtcDateTime;
+        var before = article.Status;
+        article.Status = wanted == ArticleStatus.Scheduled && article.PublishedUtc > nowUtc ? ArticleStatus.Scheduled : ArticleStatus.Published;
+        if (article.Status == ArticleStatus.Published && !(article.PublishedUtc <= nowUtc))
+        {
+            article.PublishedUtc = nowUtc;
+        }
+
+        article.UpdatedUtc = nowUtc;
+        article.Version++;
+        audit.Record(ActionFor(before, article.Status), $"“{article.Title}” ({article.Slug})", before, article.Status);
+        await SaveWithRevisionAsync(article, savedBy, nowUtc, cancellationToken);
+        return article;
+    }
+
     public async Task<bool> MoveToTrashAsync(int id, bool trash, CancellationToken cancellationToken)
     {
         var article = await db.Articles.SingleOrDefaultAsync(a => a.Id == id, cancellationToken);

@@ -47,6 +47,10 @@ public sealed class EditModel(
     public long MaxPictureMegabytes => mediaOptions.Value.MaxUploadBytes / (1024 * 1024);
 
     public int? Id { get; private set; }
+
+    /// <summary>The stored status (none for a new article): it decides which actions the form offers.</summary>
+    public ArticleStatus? CurrentStatus { get; private set; }
+    public DateTime? CurrentPublishedUtc { get; private set; }
     public bool InTrash { get; private set; }
     public string? PublicUrl { get; private set; }
     public Dictionary<string, string> Errors { get; } = [];
@@ -95,6 +99,8 @@ public sealed class EditModel(
         }
 
         var savedBy = User.FindFirstValue(ClaimTypes.Name) ?? "editor";
+        var before = id is null ? (ArticleStatus?)null
+            : await db.Articles.Where(a => a.Id == id).Select(a => (ArticleStatus?)a.Status).SingleOrDefaultAsync(cancellationToken);
         SaveArticleResult result;
         try
         {
@@ -123,7 +129,13 @@ public sealed class EditModel(
         switch (result)
         {
             case SaveArticleResult.Saved saved:
-                TempData["Message"] = $"{PictureMessage}{(PictureMessage is null ? "" : " ")}Saved “{saved.Article.Title}” ({saved.Article.Status}).";
+                TempData["Message"] = $"{PictureMessage}{(PictureMessage is null ? "" : " ")}{PublishingSummary.After(before, saved.Article, siteTime)}";
+                if (PublishingSummary.IsUnpublish(before, saved.Article.Status))
+                {
+                    UndoOffer.Offer(TempData, "Undo: publish it again", $"/admin/articles/edit/{saved.Article.Id}?handler=Republish",
+                        [new("status", before!.Value.ToString())]);
+                }
+
                 return Redirect($"/admin/articles/edit/{saved.Article.Id}");
             case SaveArticleResult.SlugTaken:
                 Errors[nameof(ArticleForm.Slug)] = "Another article already uses this slug.";
@@ -170,16 +182,38 @@ public sealed class EditModel(
     public async Task<IActionResult> OnPostRestoreAsync(int id, CancellationToken cancellationToken) =>
         await MoveAsync(id, trash: false, cancellationToken);
 
+    /// <summary>The undo of an unpublish: the article goes back to how it was (published, or scheduled while its time is still ahead).</summary>
+    public async Task<IActionResult> OnPostRepublishAsync(int id, [FromForm] string? status, CancellationToken cancellationToken)
+    {
+        var wanted = status == nameof(ArticleStatus.Scheduled) ? ArticleStatus.Scheduled : ArticleStatus.Published;
+        var article = await authoring.RepublishAsync(id, wanted, User.FindFirstValue(ClaimTypes.Name) ?? "editor", cancellationToken);
+        if (article is null)
+        {
+            return NotFound();
+        }
+
+        TempData["Message"] = PublishingSummary.After(ArticleStatus.Draft, article, siteTime);
+        return Redirect($"/admin/articles/edit/{id}");
+    }
+
     private async Task<IActionResult> MoveAsync(int id, bool trash, CancellationToken cancellationToken)
     {
-        if (!await db.Articles.AnyAsync(a => a.Id == id, cancellationToken))
+        var title = await db.Articles.Where(a => a.Id == id).Select(a => a.Title).SingleOrDefaultAsync(cancellationToken);
+        if (title is null)
         {
             return NotFound();
         }
 
         await authoring.MoveToTrashAsync(id, trash, cancellationToken);
-        TempData["Message"] = trash ? "Moved to the trash. Its address now answers 410 Gone until you restore it." : "Restored from the trash.";
-        return Redirect($"/admin/articles/edit/{id}");
+        if (!trash)
+        {
+            TempData["Message"] = $"Restored “{title}” from the trash: readers see it again as before.";
+            return Redirect($"/admin/articles/edit/{id}");
+        }
+
+        TempData["Message"] = $"Moved “{title}” to the trash: readers now get “gone” at its address.";
+        UndoOffer.Offer(TempData, "Undo", $"/admin/articles/edit/{id}?handler=Restore", []);
+        return Redirect("/admin/articles");
     }
 
     private const string FeaturedGoneMessage = "That picture is no longer in the library: choose another, or none.";
@@ -357,8 +391,10 @@ public sealed class EditModel(
         Id = id;
         Pictures = await PictureChoice.ListAsync(db, Input.FeaturedMediaId, cancellationToken);
         var state = await db.Articles.AsNoTracking().Where(a => a.Id == id)
-            .Select(a => new { a.Slug, a.DeletedUtc }).SingleAsync(cancellationToken);
+            .Select(a => new { a.Slug, a.DeletedUtc, a.Status, a.PublishedUtc }).SingleAsync(cancellationToken);
         InTrash = state.DeletedUtc is not null;
+        CurrentStatus = state.Status;
+        CurrentPublishedUtc = state.PublishedUtc;
         PublicUrl = $"/articles/{state.Slug}";
         Revisions = await db.ArticleRevisions.AsNoTracking().Where(r => r.ArticleId == id)
             .OrderByDescending(r => r.Version).Take(50).ToListAsync(cancellationToken);

@@ -63,6 +63,13 @@ public sealed class IndexModel(MovieNewsDbContext db, CommentModeration moderati
 
         var changed = await moderation.ApplyAsync(action.Value, targets, cancellationToken);
         TempData["Message"] = $"{QueueRow.Label(action.Value)}: {changed} comment{(changed == 1 ? "" : "s")}.";
+        if (action is ModerationAction.Spam or ModerationAction.Trash && changed > 0)
+        {
+            // Restore puts each comment back in the status it had before it was marked.
+            UndoOffer.Offer(TempData, "Undo", ReturnUrl,
+                [new("bulk", nameof(ModerationAction.Restore)), .. targets.Select(id => new KeyValuePair<string, string>("ids", id.ToString(CultureInfo.InvariantCulture)))]);
+        }
+
         return Redirect(ReturnUrl);
     }
 

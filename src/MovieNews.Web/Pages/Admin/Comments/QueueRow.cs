@@ -32,6 +32,10 @@ public sealed record QueueRow(
         _ => [ModerationAction.Restore, ModerationAction.Delete],
     };
 
+    /// <summary>Takes the comment from readers or for good: drawn apart from the others.</summary>
+    public static bool IsDestructive(ModerationAction action) =>
+        action is ModerationAction.Spam or ModerationAction.Trash or ModerationAction.Delete;
+
     public static string Label(ModerationAction action) => action switch
     {
         ModerationAction.ApproveAndTrust => "Approve and trust author",
