@@ -42,6 +42,7 @@ public class MovieNewsDbContext : IdentityDbContext<EditorUser, IdentityRole, st
     public DbSet<HeldCommentDigestRecipient> HeldCommentDigestRecipients => Set<HeldCommentDigestRecipient>();
     public DbSet<CommentReport> CommentReports => Set<CommentReport>();
     public DbSet<Ban> Bans => Set<Ban>();
+    public DbSet<Features.Authors.ArticleAuthor> ArticleAuthors => Set<Features.Authors.ArticleAuthor>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

@@ -48,7 +48,8 @@ public sealed class StaffBylineTests(MovieNewsFactory factory) : IClassFixture<M
         Assert.Equal("Morgan Byline", page.QuerySelector(".author")!.TextContent);
         Assert.Equal("Morgan Byline", page.QuerySelector("meta[property='article:author']")!.GetAttribute("content"));
         using var json = JsonDocument.Parse(page.QuerySelector("script[type='application/ld+json']")!.TextContent);
-        Assert.Equal("Morgan Byline", json.RootElement.GetProperty("author").GetProperty("name").GetString());
+        Assert.Equal("Morgan Byline", json.RootElement.GetProperty("author")[0].GetProperty("name").GetString());
+        Assert.Contains("/authors/morgan-byline", json.RootElement.GetProperty("author")[0].GetProperty("url").GetString(), StringComparison.Ordinal);
         Assert.DoesNotContain(email, html, StringComparison.OrdinalIgnoreCase);
     }
 

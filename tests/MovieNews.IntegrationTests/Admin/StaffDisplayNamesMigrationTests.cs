@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
@@ -34,10 +33,10 @@ public sealed class LegacyBylinesFactory : MovieNewsFactory, IAsyncLifetime
         var previous = migrations[migrations.FindIndex(m => m.EndsWith("_StaffDisplayNames", StringComparison.Ordinal)) - 1];
         await db.GetService<IMigrator>().MigrateAsync(previous);
 
-        await CreateLegacyUserAsync(provider, Named, "Lee Named");
-        await CreateLegacyUserAsync(provider, Blank, "");
-        await CreateLegacyUserAsync(provider, LocalPart, "legacy.local");
-        await CreateLegacyUserAsync(provider, EmailNamed, EmailNamed);
+        await CreateLegacyUserAsync(db, Named, "Lee Named");
+        await CreateLegacyUserAsync(db, Blank, "");
+        await CreateLegacyUserAsync(db, LocalPart, "legacy.local");
+        await CreateLegacyUserAsync(db, EmailNamed, EmailNamed);
 
         foreach (var (slug, author) in new[]
         {
@@ -59,11 +58,21 @@ public sealed class LegacyBylinesFactory : MovieNewsFactory, IAsyncLifetime
 
     Task IAsyncLifetime.DisposeAsync() => Task.CompletedTask;
 
-    private static async Task CreateLegacyUserAsync(IServiceProvider provider, string email, string displayName)
+    /// <summary>An editor account as the old code stored it, in SQL: the model's later account columns do not exist at this migration.</summary>
+    private static async Task CreateLegacyUserAsync(MovieNewsDbContext db, string email, string displayName)
     {
-        var users = provider.GetRequiredService<UserManager<EditorUser>>();
-        Assert.True((await users.CreateAsync(new EditorUser { UserName = email, Email = email, DisplayName = displayName }, "legacy password 1")).Succeeded);
-        await users.AddToRoleAsync(await users.FindByEmailAsync(email) ?? throw new InvalidOperationException(email), Roles.Editor);
+        var id = Guid.NewGuid().ToString();
+        var normalized = email.ToUpperInvariant();
+        var createdUtc = new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "AspNetUsers" ("Id", "UserName", "NormalizedUserName", "Email", "NormalizedEmail", "EmailConfirmed", "SecurityStamp", "ConcurrencyStamp",
+                "PhoneNumberConfirmed", "TwoFactorEnabled", "LockoutEnabled", "AccessFailedCount", "DisplayName", "CreatedUtc")
+            VALUES ({id}, {email}, {normalized}, {email}, {normalized}, {false}, {Guid.NewGuid().ToString()}, {Guid.NewGuid().ToString()},
+                {false}, {false}, {true}, 0, {displayName}, {createdUtc})
+            """);
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "AspNetUserRoles" ("UserId", "RoleId") SELECT {id}, "Id" FROM "AspNetRoles" WHERE "Name" = {Roles.Editor}
+            """);
     }
 
     private sealed record LegacyVersion(string Slug, int CommentsVersion);

@@ -12,7 +12,14 @@ public sealed class Article
     public string BodyHtml { get; set; } = string.Empty;
 
     public int ReadingMinutes { get; set; } = 1;
+    /// <summary>The byline as shown: the authors' names joined, or text an editor typed (<see cref="CustomByline"/>).</summary>
     public required string AuthorName { get; set; }
+
+    /// <summary>The byline was typed (a guest, an agency) rather than made from <see cref="Authors"/>' names; imported articles have one too.</summary>
+    public bool CustomByline { get; set; } = true;
+
+    /// <summary>The staff credited, each with a page of their articles.</summary>
+    public List<Authors.ArticleAuthor> Authors { get; set; } = [];
     public ArticleStatus Status { get; set; }
 
     /// <summary>When readers may see it; for a scheduled article, the moment it goes live.</summary>

@@ -16,7 +16,9 @@ public sealed record ArticleInput(
     DateTime? PublishedUtc,
     IReadOnlyCollection<string> Tags,
     bool CommentsOpen = true,
-    int? FeaturedMediaId = null);
+    int? FeaturedMediaId = null,
+    IReadOnlyList<string>? AuthorIds = null,
+    bool CustomByline = true);
 
 /// <summary>The stored article an editor's save collided with.</summary>
 public sealed record ArticleSnapshot(int Version, string Title, string Excerpt, string BodyMarkdown, DateTime UpdatedUtc, string? SavedBy);
@@ -62,7 +64,7 @@ public sealed class ArticleAuthoring(
     public async Task<SaveArticleResult> UpdateAsync(
         int id, ArticleInput input, int expectedVersion, string savedBy, CancellationToken cancellationToken)
     {
-        var article = await db.Articles.Include(a => a.Tags).Include(a => a.BodyMedia).AsSplitQuery()
+        var article = await db.Articles.Include(a => a.Tags).Include(a => a.BodyMedia).Include(a => a.Authors).AsSplitQuery()
             .SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (article is null)
         {
@@ -154,7 +156,7 @@ public sealed class ArticleAuthoring(
         article.BodyMarkdown = input.BodyMarkdown;
         article.BodyHtml = renderer.RenderArticle(input.BodyMarkdown, ByVariantKey(pictures)).Value;
         article.ReadingMinutes = ReadingTime.Minutes(plainText);
-        article.AuthorName = input.AuthorName.Trim();
+        await CreditAsync(article, input, cancellationToken);
         article.Status = input.Status;
         article.PublishedUtc = input.Status switch
         {
@@ -167,6 +169,44 @@ public sealed class ArticleAuthoring(
         article.Tags = await ResolveTagsAsync(input.Tags, cancellationToken);
         article.FeaturedMediaId = input.FeaturedMediaId;
         article.BodyMedia = pictures;
+    }
+
+    /// <summary>
+    /// The authors as chosen, in order, each given an author page; the byline is their names unless one was typed.
+    /// Without a choice (imports, seeds, restoring a revision) the credited staff stay and the byline is the text given.
+    /// </summary>
+    private async Task CreditAsync(Article article, ArticleInput input, CancellationToken cancellationToken)
+    {
+        if (input.AuthorIds is not { } ids)
+        {
+            article.AuthorName = input.AuthorName.Trim();
+            return;
+        }
+
+        var chosen = ids.Distinct().Take(Authors.Bylines.MaxAuthors).ToList();
+        var users = await db.Users.Where(u => chosen.Contains(u.Id)).ToListAsync(cancellationToken);
+        var ordered = chosen.Select(id => users.SingleOrDefault(u => u.Id == id)).OfType<Accounts.EditorUser>().ToList();
+        foreach (var user in ordered)
+        {
+            await Authors.Bylines.EnsureSlugAsync(db, user, cancellationToken);
+        }
+
+        article.Authors.RemoveAll(a => !ordered.Any(u => u.Id == a.UserId));
+        for (var position = 0; position < ordered.Count; position++)
+        {
+            var credit = article.Authors.SingleOrDefault(a => a.UserId == ordered[position].Id);
+            if (credit is null)
+            {
+                article.Authors.Add(new Authors.ArticleAuthor { UserId = ordered[position].Id, Position = position });
+            }
+            else
+            {
+                credit.Position = position;
+            }
+        }
+
+        article.CustomByline = input.CustomByline || ordered.Count == 0;
+        article.AuthorName = article.CustomByline ? input.AuthorName.Trim() : Authors.Bylines.Join([.. ordered.Select(u => u.DisplayName)]);
     }
 
     /// <summary>The article's library pictures by each of their files' keys, as the renderer wants them.</summary>

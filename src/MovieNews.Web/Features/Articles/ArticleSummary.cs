@@ -13,8 +13,12 @@ public sealed record ArticleSummary(
     int ReadingMinutes,
     IReadOnlyList<TagLink> Tags,
     int? FeaturedMediaId = null,
-    int CommentCount = 0)
+    int CommentCount = 0,
+    bool CustomByline = true,
+    IReadOnlyList<Authors.AuthorLink>? Authors = null)
 {
+    public Authors.Byline Byline => new(AuthorName, CustomByline, Authors ?? []);
+
     /// <summary>Filled by <see cref="ArticleSummaryQueries.WithPicturesAsync"/> after the page is read.</summary>
     public Media.PictureView? Picture { get; init; }
 }
@@ -39,7 +43,9 @@ public static class ArticleSummaryQueries
                 a.ReadingMinutes,
                 a.Tags.OrderBy(t => t.Name).Select(t => new TagLink(t.Slug, t.Name)).ToList(),
                 a.FeaturedMediaId,
-                a.CommentCount));
+                a.CommentCount,
+                a.CustomByline,
+                a.Authors.OrderBy(au => au.Position).Select(au => new Authors.AuthorLink(au.User!.AuthorSlug!, au.User.DisplayName)).ToList()));
 
     /// <summary>The featured pictures of a page of summaries, in one more query.</summary>
     public static async Task<Infrastructure.PagedList<ArticleSummary>> WithPicturesAsync(

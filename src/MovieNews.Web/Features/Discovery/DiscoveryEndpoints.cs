@@ -27,6 +27,7 @@ public static class DiscoveryEndpoints
             ArticleFeedAsync(context, db, clock, urls, atom: false, ct)).CacheOutput(ReaderPageCache.PolicyName).WithMetadata(new CanonicalQueryAttribute());
         app.MapGet("/atom.xml", (HttpContext context, MovieNewsDbContext db, TimeProvider clock, SiteUrls urls, CancellationToken ct) =>
             ArticleFeedAsync(context, db, clock, urls, atom: true, ct)).CacheOutput(ReaderPageCache.PolicyName).WithMetadata(new CanonicalQueryAttribute());
+        app.MapGet("/authors/{slug}/feed.xml", AuthorFeedAsync).CacheOutput(ReaderPageCache.PolicyName).WithMetadata(new CanonicalQueryAttribute());
         app.MapGet("/articles/{slug}/comments.xml", CommentFeedAsync);
         app.MapGet("/sitemap.xml", SitemapAsync).CacheOutput(ReaderPageCache.PolicyName).WithMetadata(new CanonicalQueryAttribute());
         app.MapGet("/robots.txt", (HttpContext context, SiteUrls urls) => Results.Text(
@@ -35,11 +36,33 @@ public static class DiscoveryEndpoints
         return app;
     }
 
-    private static async Task<IResult> ArticleFeedAsync(
-        HttpContext context, MovieNewsDbContext db, TimeProvider clock, SiteUrls urls, bool atom, CancellationToken ct)
+    /// <summary>An author's articles as RSS: only for an author page that exists (a published article credited to them).</summary>
+    private static async Task<IResult> AuthorFeedAsync(
+        string slug, HttpContext context, MovieNewsDbContext db, TimeProvider clock, SiteUrls urls, CancellationToken ct)
     {
-        var articles = await db.Articles.AsNoTracking()
-            .VisibleToReaders(clock.GetUtcNow().UtcDateTime)
+        var author = await Pages.Authors.AuthorProfile.FindAsync(db, slug, ct);
+        if (author is null
+            || !await db.Articles.VisibleToReaders(clock.GetUtcNow().UtcDateTime).AnyAsync(a => a.Authors.Any(au => au.UserId == author.UserId), ct))
+        {
+            return Results.NotFound();
+        }
+
+        return await ArticleFeedAsync(context, db, clock, urls, atom: false, ct,
+            new AuthorFeed(author.UserId, $"MovieNews: articles by {author.Name}", $"/authors/{author.Slug}", $"/authors/{author.Slug}/feed.xml"));
+    }
+
+    private sealed record AuthorFeed(string UserId, string Title, string Page, string Self);
+
+    private static async Task<IResult> ArticleFeedAsync(
+        HttpContext context, MovieNewsDbContext db, TimeProvider clock, SiteUrls urls, bool atom, CancellationToken ct, AuthorFeed? by = null)
+    {
+        var visible = db.Articles.AsNoTracking().VisibleToReaders(clock.GetUtcNow().UtcDateTime);
+        if (by is not null)
+        {
+            visible = visible.Where(a => a.Authors.Any(au => au.UserId == by.UserId));
+        }
+
+        var articles = await visible
             .OrderByDescending(a => a.PublishedUtc).ThenByDescending(a => a.Id)
             .Take(FeedItems)
             .Select(a => new { a.Slug, a.Title, a.Excerpt, a.BodyHtml, a.AuthorName, PublishedUtc = a.PublishedUtc!.Value, a.UpdatedUtc, Tags = a.Tags.Select(t => t.Name).ToList(), a.FeaturedMediaId })
@@ -47,13 +70,14 @@ public static class DiscoveryEndpoints
             .ToListAsync(ct);
         var pictures = await PictureView.LoadAsync(db, articles.Select(a => a.FeaturedMediaId), ct);
         var request = context.Request;
-        var feed = new SyndicationFeed("MovieNews", "News and talk about films and series.", urls.Absolute(request, "/"))
+        var home = urls.Absolute(request, by?.Page ?? "/");
+        var feed = new SyndicationFeed(by?.Title ?? "MovieNews", "News and talk about films and series.", home)
         {
-            Id = urls.Absolute(request, "/").ToString(),
+            Id = home.ToString(),
             LastUpdatedTime = articles.Count == 0 ? clock.GetUtcNow() : articles.Max(a => new DateTimeOffset(a.UpdatedUtc, TimeSpan.Zero)),
             Language = "en",
         };
-        feed.Links.Add(SyndicationLink.CreateSelfLink(urls.Absolute(request, atom ? "/atom.xml" : "/feed.xml")));
+        feed.Links.Add(SyndicationLink.CreateSelfLink(urls.Absolute(request, by?.Self ?? (atom ? "/atom.xml" : "/feed.xml"))));
         feed.Items = articles.Select(a =>
         {
             var link = urls.Absolute(request, $"/articles/{a.Slug}");

@@ -183,9 +183,20 @@ public sealed partial class ReaderCacheInvalidation(IOutputCacheStore store, Sch
                 case SiteSetting { Key: ModerationSettings.Key or Features.Site.SiteTime.SettingKey } when entry.State is EntityState.Added or EntityState.Modified or EntityState.Deleted:
                     pending.Everything = true;
                     break;
+                case Features.Accounts.EditorUser when entry.State is EntityState.Deleted
+                    || (entry.State is EntityState.Modified && _authorFields.Any(field => entry.Property(field).IsModified)):
+                    // What author pages, bylines and their links show (sign-ins also update accounts, and evict nothing).
+                    pending.Everything = true;
+                    break;
             }
         }
     }
+
+    private static readonly string[] _authorFields =
+    [
+        nameof(Features.Accounts.EditorUser.DisplayName), nameof(Features.Accounts.EditorUser.Bio),
+        nameof(Features.Accounts.EditorUser.PictureMediaId), nameof(Features.Accounts.EditorUser.AuthorSlug),
+    ];
 
     /// <summary>A comment readers see now, or saw before this change, was added, changed or removed.</summary>
     private static bool IsVisibleChange(EntityEntry<Comment> entry) => entry.State switch

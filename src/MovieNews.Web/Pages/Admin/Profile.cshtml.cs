@@ -32,6 +32,89 @@ public sealed class ProfileModel(
     [BindProperty]
     public string? DisplayName { get; set; }
 
+    /// <summary>A few sentences for the author page.</summary>
+    [BindProperty]
+    public string? Bio { get; set; }
+
+    /// <summary>The author page's picture: a media library item's id, or empty for none.</summary>
+    [BindProperty]
+    public string? PictureMediaId { get; set; }
+
+    /// <summary>Their author page, once they have been credited on an article.</summary>
+    public string? AuthorPage { get; private set; }
+
+    public IReadOnlyList<Articles.PictureChoice> Pictures { get; private set; } = [];
+
+    public int BioMaxLength => EditorUserConfiguration.BioMaxLength;
+
+    public override async Task OnPageHandlerExecutionAsync(
+        Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutingContext context, Microsoft.AspNetCore.Mvc.Filters.PageHandlerExecutionDelegate next)
+    {
+        if (await users.GetUserAsync(User) is { } user)
+        {
+            AuthorPage = user.AuthorSlug is { } slug ? $"/authors/{slug}" : null;
+            if (!HttpMethods.IsPost(Request.Method) || context.HandlerMethod?.Name != "Author")
+            {
+                Bio = user.Bio;
+                PictureMediaId = user.PictureMediaId?.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+
+        Pictures = await Articles.PictureChoice.ListAsync(db, PictureMediaId, HttpContext.RequestAborted);
+        await next();
+    }
+
+    public async Task<IActionResult> OnPostAuthorAsync(CancellationToken cancellationToken)
+    {
+        if (await users.GetUserAsync(User) is not { } user)
+        {
+            return Challenge();
+        }
+
+        Email = user.Email ?? string.Empty;
+        DisplayName = user.DisplayName;
+        var bio = Infrastructure.NulCharacters.WithoutNul(Bio)?.Replace("\r\n", "\n", StringComparison.Ordinal).Trim() ?? string.Empty;
+        if (bio.Length > BioMaxLength)
+        {
+            Errors[nameof(Bio)] = $"Keep the bio to {BioMaxLength} characters (it has {bio.Length}).";
+        }
+
+        int? picture = null;
+        if (!string.IsNullOrWhiteSpace(PictureMediaId))
+        {
+            if (int.TryParse(PictureMediaId, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var id)
+                && await db.MediaItems.AnyAsync(m => m.Id == id, cancellationToken))
+            {
+                picture = id;
+            }
+            else
+            {
+                Errors[nameof(PictureMediaId)] = "That picture is no longer in the library: choose another, or none.";
+            }
+        }
+
+        if (Errors.Count > 0)
+        {
+            return Refused();
+        }
+
+        user.Bio = bio;
+        user.PictureMediaId = picture;
+        var result = await users.UpdateAsync(user);
+        if (!result.Succeeded)
+        {
+            Errors[nameof(Bio)] = FirstAdmin.Describe(result);
+            return Refused();
+        }
+
+        audit.Record("user.author-profile", user.Email ?? user.Id);
+        await db.SaveChangesAsync(cancellationToken);
+        TempData["Message"] = AuthorPage is null
+            ? "Saved: your bio and picture appear on your author page once you are credited on an article."
+            : $"Saved: your author page {AuthorPage} shows your new bio and picture.";
+        return Redirect("/admin/profile");
+    }
+
     [BindProperty]
     public string? CurrentPassword { get; set; }
 
@@ -103,9 +186,10 @@ public sealed class ProfileModel(
             return Refused();
         }
 
+        await Features.Authors.Bylines.RefreshForAsync(db, user.Id, cancellationToken);
         audit.Record("user.display-name", $"{user.Email}: “{before}” → “{user.DisplayName}”");
         await db.SaveChangesAsync(cancellationToken);
-        TempData["Message"] = $"Saved: you now sign as “{user.DisplayName}”. Bylines already published keep their text.";
+        TempData["Message"] = $"Saved: you now sign as “{user.DisplayName}”, on your author page and on the bylines made from authors' names; typed bylines keep their text.";
         return Redirect("/admin/profile");
     }
 

@@ -19,8 +19,12 @@ public sealed record ArticleView(
     IReadOnlyList<TagLink> Tags,
     int Version,
     int CommentsVersion,
-    int? FeaturedMediaId)
+    int? FeaturedMediaId,
+    bool CustomByline,
+    IReadOnlyList<Features.Authors.AuthorLink> Authors)
 {
+    public Features.Authors.Byline Byline => new(AuthorName, CustomByline, Authors);
+
     /// <summary>
     /// Changes whenever the article or anything readers see of its comments changes, and when its comments close
     /// by age (which no save marks).
@@ -44,7 +48,9 @@ public sealed record ArticleView(
             a.Tags.OrderBy(t => t.Name).Select(t => new TagLink(t.Slug, t.Name)).ToList(),
             a.Version,
             a.CommentsVersion,
-            a.FeaturedMediaId));
+            a.FeaturedMediaId,
+            a.CustomByline,
+            a.Authors.OrderBy(au => au.Position).Select(au => new Features.Authors.AuthorLink(au.User!.AuthorSlug!, au.User.DisplayName)).ToList()));
 }
 
 public sealed record ReplyTarget(int Id, string AuthorName);

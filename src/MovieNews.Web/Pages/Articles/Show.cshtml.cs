@@ -61,7 +61,9 @@ public sealed class ShowModel(
         ["url"] = CanonicalUrl,
         ["datePublished"] = DisplayFormat.IsoUtc(Article.PublishedUtc),
         ["dateModified"] = DisplayFormat.IsoUtc(Article.UpdatedUtc),
-        ["author"] = new Dictionary<string, object> { ["@type"] = "Person", ["name"] = Article.AuthorName },
+        ["author"] = Article.Byline.Linked
+            ? Article.Authors.Select(a => new Dictionary<string, object> { ["@type"] = "Person", ["name"] = a.Name, ["url"] = urls.Absolute(Request, a.Url).ToString() }).ToList()
+            : new Dictionary<string, object> { ["@type"] = "Person", ["name"] = Article.AuthorName },
         ["keywords"] = string.Join(", ", Article.Tags.Select(t => t.Name)),
         ["image"] = Picture is null ? null : new[] { Picture.Social, Picture.Widths.LastOrDefault(f => !f.WebP) }
             .OfType<PictureFile>().Select(f => urls.Absolute(Request, f.Url).ToString()).ToList(),

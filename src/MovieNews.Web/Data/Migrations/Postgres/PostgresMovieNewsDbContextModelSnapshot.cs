@@ -208,6 +208,15 @@ namespace MovieNews.Web.Data.Migrations.Postgres
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("integer");
 
+                    b.Property<string>("AuthorSlug")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Bio")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("text");
@@ -250,6 +259,9 @@ namespace MovieNews.Web.Data.Migrations.Postgres
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("boolean");
 
+                    b.Property<int?>("PictureMediaId")
+                        .HasColumnType("integer");
+
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("text");
 
@@ -262,12 +274,17 @@ namespace MovieNews.Web.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AuthorSlug")
+                        .IsUnique();
+
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
 
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("PictureMediaId");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -304,6 +321,9 @@ namespace MovieNews.Web.Data.Migrations.Postgres
 
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("CustomByline")
+                        .HasColumnType("boolean");
 
                     b.Property<DateTime?>("DeletedUtc")
                         .HasColumnType("timestamp with time zone");
@@ -466,6 +486,24 @@ namespace MovieNews.Web.Data.Migrations.Postgres
                     b.HasIndex("AtUtc");
 
                     b.ToTable("AuditEntries");
+                });
+
+            modelBuilder.Entity("MovieNews.Web.Features.Authors.ArticleAuthor", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("text");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer");
+
+                    b.HasKey("ArticleId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ArticleAuthors");
                 });
 
             modelBuilder.Entity("MovieNews.Web.Features.Bans.Ban", b =>
@@ -1100,6 +1138,16 @@ namespace MovieNews.Web.Data.Migrations.Postgres
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("MovieNews.Web.Features.Accounts.EditorUser", b =>
+                {
+                    b.HasOne("MovieNews.Web.Features.Media.MediaItem", "Picture")
+                        .WithMany()
+                        .HasForeignKey("PictureMediaId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Picture");
+                });
+
             modelBuilder.Entity("MovieNews.Web.Features.Articles.Article", b =>
                 {
                     b.HasOne("MovieNews.Web.Features.Media.MediaItem", "FeaturedMedia")
@@ -1117,6 +1165,23 @@ namespace MovieNews.Web.Data.Migrations.Postgres
                         .HasForeignKey("ArticleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("MovieNews.Web.Features.Authors.ArticleAuthor", b =>
+                {
+                    b.HasOne("MovieNews.Web.Features.Articles.Article", null)
+                        .WithMany("Authors")
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MovieNews.Web.Features.Accounts.EditorUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("MovieNews.Web.Features.Comments.Comment", b =>
@@ -1188,6 +1253,11 @@ namespace MovieNews.Web.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Comment");
+                });
+
+            modelBuilder.Entity("MovieNews.Web.Features.Articles.Article", b =>
+                {
+                    b.Navigation("Authors");
                 });
 
             modelBuilder.Entity("MovieNews.Web.Features.Media.MediaItem", b =>

@@ -198,6 +198,15 @@ namespace MovieNews.Web.Data.Migrations.Sqlite
                     b.Property<int>("AccessFailedCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("AuthorSlug")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Bio")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ConcurrencyStamp")
                         .IsConcurrencyToken()
                         .HasColumnType("TEXT");
@@ -240,6 +249,9 @@ namespace MovieNews.Web.Data.Migrations.Sqlite
                     b.Property<bool>("PhoneNumberConfirmed")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("PictureMediaId")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("SecurityStamp")
                         .HasColumnType("TEXT");
 
@@ -252,12 +264,17 @@ namespace MovieNews.Web.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AuthorSlug")
+                        .IsUnique();
+
                     b.HasIndex("NormalizedEmail")
                         .HasDatabaseName("EmailIndex");
 
                     b.HasIndex("NormalizedUserName")
                         .IsUnique()
                         .HasDatabaseName("UserNameIndex");
+
+                    b.HasIndex("PictureMediaId");
 
                     b.ToTable("AspNetUsers", (string)null);
                 });
@@ -292,6 +309,9 @@ namespace MovieNews.Web.Data.Migrations.Sqlite
 
                     b.Property<DateTime>("CreatedUtc")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("CustomByline")
+                        .HasColumnType("INTEGER");
 
                     b.Property<DateTime?>("DeletedUtc")
                         .HasColumnType("TEXT");
@@ -448,6 +468,24 @@ namespace MovieNews.Web.Data.Migrations.Sqlite
                     b.HasIndex("AtUtc");
 
                     b.ToTable("AuditEntries");
+                });
+
+            modelBuilder.Entity("MovieNews.Web.Features.Authors.ArticleAuthor", b =>
+                {
+                    b.Property<int>("ArticleId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("ArticleId", "UserId");
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("ArticleAuthors");
                 });
 
             modelBuilder.Entity("MovieNews.Web.Features.Bans.Ban", b =>
@@ -1062,6 +1100,16 @@ namespace MovieNews.Web.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("MovieNews.Web.Features.Accounts.EditorUser", b =>
+                {
+                    b.HasOne("MovieNews.Web.Features.Media.MediaItem", "Picture")
+                        .WithMany()
+                        .HasForeignKey("PictureMediaId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.Navigation("Picture");
+                });
+
             modelBuilder.Entity("MovieNews.Web.Features.Articles.Article", b =>
                 {
                     b.HasOne("MovieNews.Web.Features.Media.MediaItem", "FeaturedMedia")
@@ -1079,6 +1127,23 @@ namespace MovieNews.Web.Data.Migrations.Sqlite
                         .HasForeignKey("ArticleId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("MovieNews.Web.Features.Authors.ArticleAuthor", b =>
+                {
+                    b.HasOne("MovieNews.Web.Features.Articles.Article", null)
+                        .WithMany("Authors")
+                        .HasForeignKey("ArticleId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("MovieNews.Web.Features.Accounts.EditorUser", "User")
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.Navigation("User");
                 });
 
             modelBuilder.Entity("MovieNews.Web.Features.Comments.Comment", b =>
@@ -1150,6 +1215,11 @@ namespace MovieNews.Web.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Comment");
+                });
+
+            modelBuilder.Entity("MovieNews.Web.Features.Articles.Article", b =>
+                {
+                    b.Navigation("Authors");
                 });
 
             modelBuilder.Entity("MovieNews.Web.Features.Media.MediaItem", b =>

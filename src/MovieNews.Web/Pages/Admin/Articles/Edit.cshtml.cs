@@ -59,16 +59,20 @@ public sealed class EditModel(
     public IReadOnlyList<ArticleRevision> Revisions { get; private set; } = [];
     public IReadOnlyList<PictureChoice> Pictures { get; private set; } = [];
 
+    /// <summary>Everyone who can be credited: the ticked authors first, in byline order, then the rest by name.</summary>
+    public IReadOnlyList<StaffChoice> Staff { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken cancellationToken)
     {
         if (id is null)
         {
-            Input = new ArticleForm { CommentsOpen = true, Status = nameof(ArticleStatus.Draft) };
+            Input = new ArticleForm { CommentsOpen = true, Status = nameof(ArticleStatus.Draft), AuthorIds = users.GetUserId(User) is { } me ? [me] : [] };
             Pictures = await PictureChoice.ListAsync(db, null, cancellationToken);
+            Staff = await StaffChoice.ListAsync(db, Input.AuthorIds, cancellationToken);
             return Page();
         }
 
-        var article = await db.Articles.AsNoTracking().Include(a => a.Tags).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        var article = await db.Articles.AsNoTracking().Include(a => a.Tags).Include(a => a.Authors).AsSplitQuery().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (article is null)
         {
             return NotFound();
@@ -307,25 +311,41 @@ public sealed class EditModel(
             Errors[nameof(ArticleForm.PublishAt)] = "A scheduled article needs a publish time in the future.";
         }
 
-        // A blank author field signs with the editor's display name; a typed byline is published as typed, so the
-        // same rules as a display name apply to it (above all: never an email address).
-        var author = User.Byline();
+        // The byline is the ticked authors' names; a typed byline (a guest, an agency) is published as typed, so the
+        // same rules as a display name apply to it (above all: never an email address). Nobody ticked and nothing
+        // typed: the editor saving is the author.
+        string? typed = null;
         if (!string.IsNullOrWhiteSpace(Input.AuthorName))
         {
             var byline = DisplayNames.Check(Input.AuthorName);
-            author = byline.Name ?? author;
+            typed = byline.Name;
             if (byline.Problem is not null)
             {
                 Errors[nameof(ArticleForm.AuthorName)] = byline.Problem == DisplayNames.EmailMessage
                     ? "The byline is shown publicly, so it cannot contain “@”: use a name, not an email address."
-                    : "Enter a byline of 1 to 100 characters, or leave it empty to sign with your display name.";
+                    : "Enter a byline of 1 to 100 characters, or leave it empty to sign with the authors' names.";
             }
+        }
+
+        var authorIds = (Input.AuthorIds ?? []).Where(id => !string.IsNullOrWhiteSpace(id)).Distinct().ToList();
+        if (authorIds.Count > Features.Authors.Bylines.MaxAuthors)
+        {
+            Errors[nameof(ArticleForm.AuthorIds)] = $"Credit at most {Features.Authors.Bylines.MaxAuthors} authors.";
+        }
+        else if (authorIds.Count > 0 && await db.Users.CountAsync(u => authorIds.Contains(u.Id), cancellationToken) != authorIds.Count)
+        {
+            Errors[nameof(ArticleForm.AuthorIds)] = "One of the authors ticked no longer has an account: tick the authors again.";
+        }
+
+        if (authorIds.Count == 0 && typed is null && users.GetUserId(User) is { } me)
+        {
+            authorIds.Add(me);
         }
 
         return Errors.Count > 0
             ? null
             : new ArticleInput(title, slug, Input.Excerpt ?? string.Empty, Input.Body ?? string.Empty,
-                author, status, publishAt, tags, Input.CommentsOpen, featured);
+                typed ?? User.Byline(), status, publishAt, tags, Input.CommentsOpen, featured, authorIds, CustomByline: typed is not null);
     }
 
     /// <summary>
@@ -372,6 +392,7 @@ public sealed class EditModel(
     private async Task<IActionResult> ReshowAsync(int? id, int statusCode, CancellationToken cancellationToken)
     {
         Pictures = await PictureChoice.ListAsync(db, Input.FeaturedMediaId, cancellationToken);
+        Staff = await StaffChoice.ListAsync(db, Input.AuthorIds, cancellationToken);
         if (id is not null)
         {
             if (!await db.Articles.AnyAsync(a => a.Id == id, cancellationToken))
@@ -390,6 +411,7 @@ public sealed class EditModel(
     {
         Id = id;
         Pictures = await PictureChoice.ListAsync(db, Input.FeaturedMediaId, cancellationToken);
+        Staff = await StaffChoice.ListAsync(db, Input.AuthorIds, cancellationToken);
         var state = await db.Articles.AsNoTracking().Where(a => a.Id == id)
             .Select(a => new { a.Slug, a.DeletedUtc, a.Status, a.PublishedUtc }).SingleAsync(cancellationToken);
         InTrash = state.DeletedUtc is not null;
@@ -398,10 +420,6 @@ public sealed class EditModel(
         PublicUrl = $"/articles/{state.Slug}";
         Revisions = await db.ArticleRevisions.AsNoTracking().Where(r => r.ArticleId == id)
             .OrderByDescending(r => r.Version).Take(50).ToListAsync(cancellationToken);
-        if (Input.AuthorName is null && await users.GetUserAsync(User) is { } user)
-        {
-            Input.AuthorName = user.DisplayName;
-        }
     }
 }
 
@@ -413,7 +431,11 @@ public sealed class ArticleForm
     public string? Excerpt { get; set; }
     public string? Tags { get; set; }
     public string? Body { get; set; }
+    /// <summary>A typed byline; empty signs with the authors' names.</summary>
     public string? AuthorName { get; set; }
+
+    /// <summary>The staff credited, in byline order.</summary>
+    public List<string>? AuthorIds { get; set; }
     public string? Status { get; set; }
     public string? PublishAt { get; set; }
 
@@ -431,6 +453,7 @@ public sealed class ArticleForm
         Tags = Tags.WithoutNul();
         Body = Body.WithoutNul();
         AuthorName = AuthorName.WithoutNul();
+        AuthorIds = AuthorIds?.Select(id => id.WithoutNul() ?? string.Empty).ToList();
         Status = Status.WithoutNul();
         PublishAt = PublishAt.WithoutNul();
         PublishOffset = PublishOffset.WithoutNul();
@@ -444,7 +467,8 @@ public sealed class ArticleForm
         Excerpt = article.Excerpt,
         Tags = string.Join(", ", article.Tags.OrderBy(t => t.Name).Select(t => t.Name)),
         Body = article.BodyMarkdown,
-        AuthorName = article.AuthorName,
+        AuthorName = article.CustomByline ? article.AuthorName : null,
+        AuthorIds = [.. article.Authors.OrderBy(a => a.Position).Select(a => a.UserId)],
         Status = article.Status.ToString(),
         PublishAt = article.PublishedUtc is { } at ? siteTime.InputValue(at) : null,
         PublishOffset = article.PublishedUtc is { } when ? siteTime.OffsetValue(when) : null,
@@ -452,6 +476,36 @@ public sealed class ArticleForm
         Version = article.Version,
         FeaturedMediaId = article.FeaturedMediaId?.ToString(CultureInfo.InvariantCulture),
     };
+}
+
+/// <summary>A staff member the editor can credit.</summary>
+public sealed record StaffChoice(string Id, string DisplayName, string? Email)
+{
+    private const int Listed = 500;
+
+    public static async Task<IReadOnlyList<StaffChoice>> ListAsync(MovieNewsDbContext db, IReadOnlyList<string>? chosen, CancellationToken cancellationToken)
+    {
+        var ids = chosen ?? [];
+        var staff = await db.Users.AsNoTracking()
+            .OrderByDescending(u => ids.Contains(u.Id)).ThenBy(u => u.DisplayName).ThenBy(u => u.Email)
+            .Take(Listed)
+            .Select(u => new StaffChoice(u.Id, u.DisplayName, u.Email))
+            .ToListAsync(cancellationToken);
+        return [.. staff.OrderBy(s => ids.Contains(s.Id) ? IndexOf(ids, s.Id) : int.MaxValue)];
+    }
+
+    private static int IndexOf(IReadOnlyList<string> ids, string id)
+    {
+        for (var i = 0; i < ids.Count; i++)
+        {
+            if (ids[i] == id)
+            {
+                return i;
+            }
+        }
+
+        return int.MaxValue;
+    }
 }
 
 /// <summary>A picture the editor can make the featured one.</summary>

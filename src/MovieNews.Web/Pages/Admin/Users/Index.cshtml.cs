@@ -95,10 +95,14 @@ public sealed class IndexModel(UserManager<EditorUser> users, FirstAdmin account
         var before = user.DisplayName;
         user.DisplayName = name.Name!;
         var result = await users.UpdateAsync(user);
-        return result.Succeeded
-            ? await DoneAsync("user.display-name", $"{user.Email}: “{before}” → “{user.DisplayName}”", null, null,
-                $"{user.Email} now signs as “{user.DisplayName}”. Bylines already published keep their text.")
-            : await FailAsync(FirstAdmin.Describe(result), cancellationToken);
+        if (!result.Succeeded)
+        {
+            return await FailAsync(FirstAdmin.Describe(result), cancellationToken);
+        }
+
+        await Features.Authors.Bylines.RefreshForAsync(db, user.Id, cancellationToken);
+        return await DoneAsync("user.display-name", $"{user.Email}: “{before}” → “{user.DisplayName}”", null, null,
+            $"{user.Email} now signs as “{user.DisplayName}”, on their author page and on the bylines made from authors' names; typed bylines keep their text.");
     }
 
     public async Task<IActionResult> OnPostRoleAsync(string id, CancellationToken cancellationToken)
