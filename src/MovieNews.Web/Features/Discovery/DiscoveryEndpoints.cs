@@ -156,6 +156,12 @@ public static class DiscoveryEndpoints
             .Select(t => new { t.Slug, LastUtc = t.Articles.AsQueryable().Where(PublishingRules.IsVisibleToReadersAt(nowUtc)).Max(a => (DateTime?)a.UpdatedUtc) })
             .Where(t => t.LastUtc != null)
             .ToListAsync(ct);
+        var visible = db.Articles.AsNoTracking().VisibleToReaders(nowUtc);
+        var authors = await db.ArticleAuthors.AsNoTracking()
+            .Join(visible, credit => credit.ArticleId, article => article.Id, (credit, article) => new { credit.User!.AuthorSlug, article.UpdatedUtc })
+            .GroupBy(x => x.AuthorSlug)
+            .Select(g => new { Slug = g.Key, LastUtc = g.Max(x => x.UpdatedUtc) })
+            .ToListAsync(ct);
         XNamespace ns = "http://www.sitemaps.org/schemas/sitemap/0.9";
         var request = context.Request;
         XElement Url(string path, DateTime? lastModifiedUtc) => new(ns + "url",
@@ -164,7 +170,8 @@ public static class DiscoveryEndpoints
         var sitemap = new XDocument(new XDeclaration("1.0", "utf-8", null), new XElement(ns + "urlset",
             Url("/", articles.Count > 0 ? articles.Max(a => a.UpdatedUtc) : null),
             articles.Select(a => Url($"/articles/{a.Slug}", a.UpdatedUtc)),
-            tags.Select(t => Url($"/tags/{t.Slug}", t.LastUtc))));
+            tags.Select(t => Url($"/tags/{t.Slug}", t.LastUtc)),
+            authors.Where(a => a.Slug is not null).Select(a => Url($"/authors/{a.Slug}", a.LastUtc))));
         return Results.Text(sitemap.Declaration + "\n" + sitemap.Root, "application/xml; charset=utf-8");
     }
 
