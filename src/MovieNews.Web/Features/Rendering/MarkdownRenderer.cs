@@ -37,13 +37,14 @@ public sealed class MarkdownRenderer
 
     /// <exception cref="MarkdownTooDeepException">The text nests deeper than Markdig will parse.</exception>
     /// <param name="pictures">The article's library pictures by variant key: they become responsive figures.</param>
+    /// <remarks>Video addresses on their own line become click-to-load players after sanitizing (<see cref="VideoEmbeds"/>).</remarks>
     public SafeHtml RenderArticle(string markdown, IReadOnlyDictionary<string, Media.PictureView>? pictures = null) =>
-        SafeHtml.FromSanitized(_articleSanitizer.Sanitize(Parse(markdown, text =>
+        SafeHtml.FromSanitized(VideoEmbeds.Apply(_articleSanitizer.Sanitize(Parse(markdown, text =>
         {
             var document = Markdown.Parse(text, _articlePipeline);
             HeadingIds.KeepClearOfPageIds(document);
             return Media.LibraryFigures.Apply(document.ToHtml(_articlePipeline), pictures ?? new Dictionary<string, Media.PictureView>());
-        })));
+        }))));
 
     /// <exception cref="MarkdownTooDeepException">The text nests deeper than Markdig will parse.</exception>
     public SafeHtml RenderComment(string markdown) => RenderCommentWithText(markdown).Html;
