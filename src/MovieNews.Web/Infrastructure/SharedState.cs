@@ -26,6 +26,7 @@ public static class SharedState
     public static WebApplicationBuilder AddSharedState(this WebApplicationBuilder builder)
     {
         var dataProtection = builder.Services.AddDataProtection().SetApplicationName("MovieNews");
+        EncryptKeysAtRest(dataProtection, builder.Configuration, builder.Environment);
         var redis = builder.Configuration[RedisSetting];
         if (string.IsNullOrWhiteSpace(redis))
         {
@@ -56,6 +57,41 @@ public static class SharedState
         builder.Services.AddPageCacheInRedis(prefix);
         builder.Services.AddHealthChecks().AddCheck<RedisReady>("redis", tags: [HealthEndpoints.ReadyTag]);
         return builder;
+    }
+
+    public const string CertificateSetting = "DataProtection:CertificatePath";
+
+    /// <summary>
+    /// With <c>DataProtection:CertificatePath</c> (a PKCS#12 file with its private key; <c>DataProtection:CertificatePassword</c>
+    /// if it has one), the keys are stored encrypted with it, in the folder or in Redis alike: whoever reads the store
+    /// cannot forge sign-ins without the certificate. Without it the keys are stored as they are (ASP.NET Core warns at
+    /// start); docs/operations.md says when that is acceptable.
+    /// </summary>
+    private static void EncryptKeysAtRest(IDataProtectionBuilder dataProtection, ConfigurationManager configuration, IHostEnvironment environment)
+    {
+        if (configuration[CertificateSetting] is not { Length: > 0 } path)
+        {
+            return;
+        }
+
+        var file = Path.GetFullPath(path, environment.ContentRootPath);
+        System.Security.Cryptography.X509Certificates.X509Certificate2 certificate;
+        try
+        {
+            certificate = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(
+                file, configuration["DataProtection:CertificatePassword"]);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException)
+        {
+            throw new InvalidOperationException($"{CertificateSetting} is “{file}”, which could not be read as a PKCS#12 certificate with its private key: {e.Message}", e);
+        }
+
+        if (!certificate.HasPrivateKey)
+        {
+            throw new InvalidOperationException($"{CertificateSetting}: the certificate in “{file}” has no private key, so the keys it encrypts could not be read back.");
+        }
+
+        dataProtection.ProtectKeysWithCertificate(certificate);
     }
 
     /// <summary>

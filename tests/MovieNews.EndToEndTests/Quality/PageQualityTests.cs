@@ -13,7 +13,7 @@ public sealed class PageQualityTests(LiveSite site)
     [
         "/", "/?page=2", "/articles/will-there-be-a-purple-hearts-2", "/articles/will-there-be-a-purple-hearts-2?replyto=1",
         "/articles/will-there-be-a-purple-hearts-2/comments/1/thread",
-        "/tags", "/tags/movies", "/account/login", "/no-such-page", "/search", "/search?q=purple+hearts", AuthorPage,
+        "/tags", "/tags/movies", "/account/login", "/no-such-page", "/search", "/search?q=purple+hearts", AuthorPage, "/articles/a-page-for-the-quality-checks",
     ];
 
     /// <summary>The first admin's author page, which exists once an article credits them (<see cref="EnsureAuthoredArticleAsync"/>).</summary>
@@ -89,7 +89,7 @@ public sealed class PageQualityTests(LiveSite site)
         Directory.Delete(folder, recursive: true);
     }
 
-    /// <summary>An article by the signed-in admin, dated in the past so it sits below the others, giving them an author page.</summary>
+    /// <summary>An article by the signed-in admin with a trailer, dated in the past so it sits below the others, giving them an author page.</summary>
     private static async Task EnsureAuthoredArticleAsync(IPage editor)
     {
         if ((await editor.APIRequest.GetAsync(AuthorPage)).Status == 200)
@@ -99,7 +99,7 @@ public sealed class PageQualityTests(LiveSite site)
 
         await editor.GotoAsync("/admin/articles/edit");
         await editor.FillAsync("#Input_Title", "A page for the quality checks");
-        await editor.FillAsync("#Input_Body", "Written by the first admin, so they have an author page.");
+        await editor.FillAsync("#Input_Body", "Written by the first admin, so they have an author page. With a trailer:\n\nhttps://www.youtube.com/watch?v=dQw4w9WgXcQ");
         await editor.FillAsync("#Input_PublishAt", "2019-06-01T10:00");
         await editor.GetByRole(AriaRole.Button, new() { Name = "Publish", Exact = true }).ClickAsync();
         await editor.WaitForURLAsync("**/admin/articles/edit/*");

@@ -73,6 +73,7 @@ public static class AccountsServiceExtensions
         });
 
         services.AddScoped<FirstAdmin>();
+        services.AddSingleton<FirstRunSetup>();
         services.AddScoped<StaffSignIn>();
         services.AddSingleton<DecoyPasswordHash>();
         services.AddSingleton<SignInThrottle>();

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 
@@ -7,17 +6,16 @@ namespace MovieNews.Web.Features.Accounts;
 /// <summary>
 /// A fresh install needs one admin to sign in with. It comes from <c>Admin:Email</c>, <c>Admin:Password</c> and
 /// <c>Admin:DisplayName</c> (its byline; <see cref="DisplayNames.Default"/> when unset, never taken from the email);
-/// in Development, when the email and password are unset, a random password is generated and printed once.
+/// when the email and password are unset, the one-time setup page opens instead (<see cref="FirstRunSetup"/>).
 /// </summary>
 public sealed class FirstAdmin(
     UserManager<EditorUser> users,
     RoleManager<IdentityRole> roles,
     IConfiguration configuration,
-    IHostEnvironment environment,
+    FirstRunSetup setup,
     TimeProvider clock,
     ILogger<FirstAdmin> logger)
 {
-    public const string DevelopmentEmail = "admin@localhost";
     public const string InvalidDisplayName = nameof(InvalidDisplayName);
 
     /// <summary>
@@ -54,18 +52,11 @@ public sealed class FirstAdmin(
 
         var email = configuration["Admin:Email"];
         var password = configuration["Admin:Password"];
-        var generated = false;
         if (string.IsNullOrWhiteSpace(email) || string.IsNullOrWhiteSpace(password))
         {
-            if (!environment.IsDevelopment())
-            {
-                logger.LogWarning("No admin account exists. Set Admin__Email and Admin__Password (or run the create-user command) to create one.");
-                return;
-            }
-
-            email = DevelopmentEmail;
-            password = Convert.ToBase64String(RandomNumberGenerator.GetBytes(15));
-            generated = true;
+            logger.LogWarning("No admin account exists: open the setup address printed below (or set Admin__Email and Admin__Password, or run create-user).");
+            setup.Open();
+            return;
         }
 
         var displayName = configuration["Admin:DisplayName"] is { Length: > 0 } configured ? configured : DisplayNames.Default;
@@ -80,24 +71,7 @@ public sealed class FirstAdmin(
             throw new InvalidOperationException($"Could not create the first admin '{email}': {Describe(result)}");
         }
 
-        if (generated)
-        {
-            // Printed once, on the console only: the password is not stored anywhere in clear.
-            Console.WriteLine($"""
-
-                ================================================================
-                 First admin created for this development database:
-                   email:    {email}
-                   password: {password}
-                 Sign in at /account/login. This is shown only once.
-                ================================================================
-
-                """);
-        }
-        else
-        {
-            logger.LogInformation("Created the first admin account {Email}", email);
-        }
+        logger.LogInformation("Created the first admin account {Email}", email);
     }
 
     public async Task<IdentityResult> CreateAsync(string email, string password, string role, string? displayName)
