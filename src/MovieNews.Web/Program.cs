@@ -56,6 +56,7 @@ app.MapCommentLikes();
 app.MapDiscovery();
 app.MapMedia();
 app.MapHealth();
+app.MapThemeChoice();
 
 await app.InitializeDatabaseAsync();
 if (await app.RunCommandAsync(args))

@@ -147,6 +147,8 @@ public static class ReaderPageCache
             // Pages are stored compressed, one copy per encoding the compression middleware will choose for this request.
             context.CacheVaryByRules.VaryByValues["encoding"] = EncodingFor(http);
             // Dates are shown in the site's zone: a page an instance rendered before it learnt of a new zone is never served after.
+            // The reader's theme choice is written into the page (data-theme): one copy per choice.
+            context.CacheVaryByRules.VaryByValues["theme"] = ThemeChoice.Of(http.Request);
             context.CacheVaryByRules.VaryByValues["zone"] = http.RequestServices.GetRequiredService<Features.Site.SiteTime>().Zone.Id;
             context.Tags.Add(AllTag);
             if (!article)

@@ -29,7 +29,8 @@ public sealed record ArticleView(
     /// Changes whenever the article or anything readers see of its comments changes, and when its comments close
     /// by age (which no save marks).
     /// </summary>
-    public string ETagFor(bool commentsOpen) => $"W/\"{Version}.{CommentsVersion}{(commentsOpen ? "" : ".closed")}\"";
+    /// <param name="look">What else the page is rendered with: the reader's theme and the site's time zone.</param>
+    public string ETagFor(bool commentsOpen, string look) => $"W/\"{Version}.{CommentsVersion}{(commentsOpen ? "" : ".closed")}.{look}\"";
 
     public SafeHtml Body => SafeHtml.FromStored(BodyHtml);
 

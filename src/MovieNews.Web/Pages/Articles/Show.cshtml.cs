@@ -180,7 +180,8 @@ public sealed class ShowModel(
             return NotFound();
         }
 
-        var etag = Article.ETagFor(CommentsOpen);
+        // A page kept in the browser in another theme or time zone is not this one: the ETag says so.
+        var etag = Article.ETagFor(CommentsOpen, $"{ThemeChoice.Of(Request)}.{siteTime.Zone.Id}");
         Response.Headers.ETag = etag;
         if (Request.Headers.IfNoneMatch == etag && ReaderPageCache.IsAnonymousRead(Request))
         {
