@@ -43,6 +43,7 @@ public class MovieNewsDbContext : IdentityDbContext<EditorUser, IdentityRole, st
     public DbSet<CommentReport> CommentReports => Set<CommentReport>();
     public DbSet<Ban> Bans => Set<Ban>();
     public DbSet<Features.Authors.ArticleAuthor> ArticleAuthors => Set<Features.Authors.ArticleAuthor>();
+    public DbSet<Features.Series.Series> Series => Set<Features.Series.Series>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

@@ -47,10 +47,11 @@ public static class ThemeChoice
                 });
             }
 
-            // Back to the page the reader was on: only a path of this site.
+            // Back to the page the reader was on: only a path of this site, in printable ASCII (the form sends the
+            // escaped address; a Location header can carry nothing else).
             var back = form?["return"].ToString();
             var target = back is { Length: > 0 and <= 2000 } && back[0] == '/' && !back.StartsWith("//", StringComparison.Ordinal)
-                && !back.StartsWith("/\\", StringComparison.Ordinal) && !back.Any(char.IsControl)
+                && !back.StartsWith("/\\", StringComparison.Ordinal) && back.All(c => c is > ' ' and < (char)0x7F)
                 ? back
                 : "/";
             return Results.Redirect(target, permanent: false, preserveMethod: false);

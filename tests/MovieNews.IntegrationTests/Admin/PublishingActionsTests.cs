@@ -157,6 +157,21 @@ public sealed class PublishingActionsTests(MovieNewsFactory factory) : IClassFix
     }
 
     [Fact]
+    public async Task An_undo_of_an_unpublish_does_not_publish_an_article_since_moved_to_the_trash()
+    {
+        var (client, editUrl) = await PublishedAsync("action-undo-trashed");
+        var unpublished = await client.SubmitAsync(editUrl, "#article-editor", null, Button("Draft"));
+        var offer = await client.GetOkPageAsync(unpublished.Headers.Location!.OriginalString);
+        await client.SubmitAsync(editUrl, "form.trash-form");
+
+        var undone = await client.SubmitAsync(offer, ".flash form.undo-form");
+        var page = await client.GetOkPageAsync(undone.Headers.Location!.OriginalString);
+
+        Assert.Equal(ArticleStatus.Draft, await StatusOfAsync("action-undo-trashed"));
+        Assert.Contains("restore it first", page.QuerySelector(".flash")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Undo_of_an_unpublish_for_an_unknown_article_is_a_404()
     {
         var (client, editUrl) = await PublishedAsync("action-undo-unknown");

@@ -84,6 +84,9 @@ public sealed class ThemeChoiceTests(MovieNewsFactory factory) : IClassFixture<M
     [InlineData("/\\evil.example")]
     [InlineData("https://evil.example/")]
     [InlineData("javascript:alert(1)")]
+    [InlineData("/\u00e9t\u00e9")]
+    [InlineData("/\u2028/evil.example")]
+    [InlineData("/\uff0f/evil.example")]
     public async Task The_way_back_is_only_ever_a_path_on_this_site(string back)
     {
         var page = await factory.CreateBrowserClient("198.18.20.6").GetOkPageAsync("/");

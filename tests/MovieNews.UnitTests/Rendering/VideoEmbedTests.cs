@@ -58,6 +58,8 @@ public sealed class VideoEmbedTests
     [InlineData("https://evil.example/?https://www.youtube.com/watch?v=dQw4w9WgXcQ")]
     [InlineData("https://www.youtube.com/watch?v=dQw4w9WgXc\"onclick=alert(1)")]
     [InlineData("https://www.youtube.com/watch?v=short")]
+    [InlineData("https://www.youtube.com/watch?v=dQw4w9WgXcQ%0A")]
+    [InlineData("https://vimeo.com/76979871%0A")]
     [InlineData("https://www.youtube.com/watch?v=dQw4w9WgXcQ%22%3E%3Cscript%3E")]
     [InlineData("https://user@www.youtube.com/watch?v=dQw4w9WgXcQ")]
     [InlineData("https://www.youtube.com:8443/watch?v=dQw4w9WgXcQ")]

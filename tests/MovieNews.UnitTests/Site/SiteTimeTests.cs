@@ -124,6 +124,10 @@ public sealed class SiteTimeTests
     [InlineData("2027-13-01T10:00")]
     [InlineData("10:00")]
     [InlineData("2027-01-01T25:00")]
+    [InlineData("0000-06-01T00:00")]
+    [InlineData("-0001-01-01T00:00")]
+    [InlineData("9999-12-31T23:59")]
+    [InlineData("0001-01-01T00:00")]
     public void Junk_is_not_a_time(string text)
     {
         Assert.Null(SiteTime.ParseInput(text));

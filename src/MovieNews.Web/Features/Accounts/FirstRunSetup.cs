@@ -18,6 +18,7 @@ public sealed class FirstRunSetup(IHostApplicationLifetime lifetime, IServer ser
 
     private readonly Lock _gate = new();
     private string? _token;
+    private string? _claimed;
 
     public bool IsOpen
     {
@@ -66,12 +67,41 @@ public sealed class FirstRunSetup(IHostApplicationLifetime lifetime, IServer ser
             && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(token), Encoding.UTF8.GetBytes(expected));
     }
 
+    /// <summary>
+    /// Takes the token for one attempt, so two posts with it cannot both create an admin; <see cref="Reopen"/> gives it
+    /// back when the attempt was refused.
+    /// </summary>
+    public bool TryClaim(string? token)
+    {
+        lock (_gate)
+        {
+            if (!Accepts(token))
+            {
+                return false;
+            }
+
+            _claimed = _token;
+            _token = null;
+            return true;
+        }
+    }
+
+    public void Reopen()
+    {
+        lock (_gate)
+        {
+            _token ??= _claimed;
+            _claimed = null;
+        }
+    }
+
     /// <summary>Used once: the first admin exists, so the page closes.</summary>
     public void Close()
     {
         lock (_gate)
         {
             _token = null;
+            _claimed = null;
         }
     }
 

@@ -46,6 +46,11 @@ public sealed class Article
     public int? FeaturedMediaId { get; set; }
     public Media.MediaItem? FeaturedMedia { get; set; }
 
+    /// <summary>The series the article is a part of, and which part (readers step through the parts in this order).</summary>
+    public int? SeriesId { get; set; }
+    public Series.Series? InSeries { get; set; }
+    public int? SeriesPart { get; set; }
+
     /// <summary>Library pictures the Markdown shows, kept at every save so the library can tell where each is used.</summary>
     public List<Media.MediaItem> BodyMedia { get; set; } = [];
 }

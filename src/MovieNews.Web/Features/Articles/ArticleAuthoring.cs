@@ -18,7 +18,11 @@ public sealed record ArticleInput(
     bool CommentsOpen = true,
     int? FeaturedMediaId = null,
     IReadOnlyList<string>? AuthorIds = null,
-    bool CustomByline = true);
+    bool CustomByline = true,
+    SeriesChoice? Series = null);
+
+/// <summary>The series an editor put the article in (an empty title takes it out of one), and its part (empty: the next).</summary>
+public sealed record SeriesChoice(string? Title, int? Part);
 
 /// <summary>The stored article an editor's save collided with.</summary>
 public sealed record ArticleSnapshot(int Version, string Title, string Excerpt, string BodyMarkdown, DateTime UpdatedUtc, string? SavedBy);
@@ -157,6 +161,7 @@ public sealed class ArticleAuthoring(
         article.BodyHtml = renderer.RenderArticle(input.BodyMarkdown, ByVariantKey(pictures)).Value;
         article.ReadingMinutes = ReadingTime.Minutes(plainText);
         await CreditAsync(article, input, cancellationToken);
+        await PlaceInSeriesAsync(article, input.Series, cancellationToken);
         article.Status = input.Status;
         article.PublishedUtc = input.Status switch
         {
@@ -169,6 +174,33 @@ public sealed class ArticleAuthoring(
         article.Tags = await ResolveTagsAsync(input.Tags, cancellationToken);
         article.FeaturedMediaId = input.FeaturedMediaId;
         article.BodyMedia = pictures;
+    }
+
+    /// <summary>Puts the article in the named series (made on first use, like a tag) at the part given, or the next free one.</summary>
+    private async Task PlaceInSeriesAsync(Article article, SeriesChoice? choice, CancellationToken cancellationToken)
+    {
+        if (choice is null)
+        {
+            return;
+        }
+
+        var title = choice.Title?.Trim() ?? string.Empty;
+        if (title.Length == 0)
+        {
+            article.SeriesId = null;
+            article.InSeries = null;
+            article.SeriesPart = null;
+            return;
+        }
+
+        var slug = Slug.From(title) is { Length: > 0 } made ? made : "series";
+        var series = await db.Series.SingleOrDefaultAsync(s => s.Slug == slug, cancellationToken)
+            ?? new Series.Series { Slug = slug, Title = title };
+        var sameSeries = series.Id != 0 && article.SeriesId == series.Id;
+        article.InSeries = series;
+        article.SeriesPart = choice.Part
+            ?? (sameSeries ? article.SeriesPart : null)
+            ?? (series.Id == 0 ? 1 : (await db.Articles.Where(a => a.SeriesId == series.Id && a.Id != article.Id).MaxAsync(a => a.SeriesPart, cancellationToken) ?? 0) + 1);
     }
 
     /// <summary>

@@ -21,6 +21,9 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
             .UsingEntity("ArticleTags");
         // A picture in use cannot be deleted: the library refuses first, and the database would too.
         article.HasOne(a => a.FeaturedMedia).WithMany().HasForeignKey(a => a.FeaturedMediaId).OnDelete(DeleteBehavior.Restrict);
+        // Removing a series leaves its articles standing on their own.
+        article.HasOne(a => a.InSeries).WithMany().HasForeignKey(a => a.SeriesId).OnDelete(DeleteBehavior.SetNull);
+        article.HasIndex(a => new { a.SeriesId, a.SeriesPart });
         article.HasMany(a => a.BodyMedia).WithMany().UsingEntity("ArticleMedia",
             right => right.HasOne(typeof(Media.MediaItem)).WithMany().HasForeignKey("MediaItemId").OnDelete(DeleteBehavior.Restrict),
             left => left.HasOne(typeof(Article)).WithMany().HasForeignKey("ArticleId").OnDelete(DeleteBehavior.Cascade));

@@ -15,6 +15,7 @@ public static class ArticlesServiceExtensions
         services.AddScoped<Search.ISearchIndex>(provider => provider.GetRequiredService<MovieNewsDbContext>().Database.IsNpgsql()
             ? provider.GetRequiredService<Search.PostgresSearchIndex>()
             : provider.GetRequiredService<Search.SqliteSearchIndex>());
+        services.AddScoped<Series.RelatedArticles>();
         services.AddScoped<Portability.SiteArchive>();
         services.AddScoped<Portability.WxrImporter>();
         services.AddScoped<Audit.AuditLog>();

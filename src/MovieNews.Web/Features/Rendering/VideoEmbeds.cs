@@ -124,9 +124,9 @@ public static partial class VideoEmbeds
         return null;
     }
 
-    [GeneratedRegex("^[A-Za-z0-9_-]{11}$")]
+    [GeneratedRegex(@"\A[A-Za-z0-9_-]{11}\z")]
     private static partial Regex YouTubeId();
 
-    [GeneratedRegex("^[0-9]{1,12}$")]
+    [GeneratedRegex(@"\A[0-9]{1,12}\z")]
     private static partial Regex VimeoId();
 }

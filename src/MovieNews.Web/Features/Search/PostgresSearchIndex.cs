@@ -44,6 +44,27 @@ public sealed class PostgresSearchIndex(MovieNewsDbContext db, TimeProvider cloc
         return new SearchResults(query.Text, hits, page, total, pageSize);
     }
 
+    public async Task<IReadOnlyList<SimilarArticle>> SimilarAsync(IReadOnlyList<string> terms, IReadOnlyCollection<int> excluded, int take, CancellationToken cancellationToken)
+    {
+        if (terms.Count == 0 || take <= 0)
+        {
+            return [];
+        }
+
+        var tsQuery = string.Join(" | ", terms.Select(t => "'" + t.Replace("'", "''", StringComparison.Ordinal) + "'"));
+        var nowUtc = clock.GetUtcNow().UtcDateTime;
+        var skip = excluded.ToArray();
+        return await db.Database.SqlQuery<SimilarArticle>($"""
+            SELECT a."Id", a."Slug", a."Title", a."PublishedUtc"
+            FROM "Articles" a, to_tsquery('movienews_search', {tsQuery}) AS q(query)
+            WHERE a."SearchDocument" @@ q.query AND NOT (a."Id" = ANY({skip}))
+              AND a."DeletedUtc" IS NULL AND a."Status" IN ('Published', 'Scheduled')
+              AND a."PublishedUtc" IS NOT NULL AND a."PublishedUtc" <= {nowUtc}
+            ORDER BY ts_rank(a."SearchDocument", q.query) DESC, a."PublishedUtc" DESC
+            LIMIT {take}
+            """).ToListAsync(cancellationToken);
+    }
+
     /// <summary>A page past the end has no rows to carry the total: count on its own.</summary>
     private async Task<int> CountAsync(string tsQuery, DateTime nowUtc, CancellationToken cancellationToken) =>
         await db.Database.SqlQuery<int>($"""

@@ -12,11 +12,17 @@ public sealed record SearchHit(string Slug, string Title, DateTime PublishedUtc,
 
 public sealed record SearchResults(string Query, IReadOnlyList<SearchHit> Hits, int Page, int TotalCount, int PageSize);
 
+/// <summary>An article like another, found by the words they share.</summary>
+public sealed record SimilarArticle(int Id, string Slug, string Title, DateTime PublishedUtc);
+
 /// <summary>Full-text search over article titles and bodies; one implementation per database engine.</summary>
 public interface ISearchIndex
 {
     Task IndexAsync(Article article, CancellationToken cancellationToken);
     Task<SearchResults> SearchAsync(SearchQuery query, int page, int pageSize, CancellationToken cancellationToken);
+
+    /// <summary>Visible articles matching any of the terms (not all, as a search does), best first, leaving out <paramref name="excluded"/>.</summary>
+    Task<IReadOnlyList<SimilarArticle>> SimilarAsync(IReadOnlyList<string> terms, IReadOnlyCollection<int> excluded, int take, CancellationToken cancellationToken);
 }
 
 /// <summary>A reader's words, reduced to plain terms: FTS syntax characters can never reach the engine.</summary>
@@ -73,7 +79,7 @@ public sealed class SearchQuery
 }
 
 /// <summary>SQLite FTS5: a contentless-style table keyed by the article id, ranked with bm25 (titles weigh more).</summary>
-public sealed class SqliteSearchIndex(MovieNewsDbContext db, TimeProvider clock) : ISearchIndex
+public sealed partial class SqliteSearchIndex(MovieNewsDbContext db, TimeProvider clock) : ISearchIndex
 {
     public async Task IndexAsync(Article article, CancellationToken cancellationToken)
     {
@@ -127,6 +133,48 @@ public sealed class SqliteSearchIndex(MovieNewsDbContext db, TimeProvider clock)
         }
 
         return new SearchResults(query.Text, hits, page, total, pageSize);
+    }
+}
+
+public sealed partial class SqliteSearchIndex
+{
+    public async Task<IReadOnlyList<SimilarArticle>> SimilarAsync(IReadOnlyList<string> terms, IReadOnlyCollection<int> excluded, int take, CancellationToken cancellationToken)
+    {
+        if (terms.Count == 0 || take <= 0)
+        {
+            return [];
+        }
+
+        var match = string.Join(" OR ", terms.Select(t => "\"" + t.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""));
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        if (connection.State != System.Data.ConnectionState.Open)
+        {
+            await connection.OpenAsync(cancellationToken);
+        }
+
+        await using var command = connection.CreateCommand();
+        // The excluded ids are integers from the caller, written into the statement as numbers.
+        var notIn = excluded.Count == 0 ? string.Empty : $"AND a.Id NOT IN ({string.Join(',', excluded.Select(id => id.ToString(CultureInfo.InvariantCulture)))})";
+        command.CommandText = $"""
+            SELECT a.Id, a.Slug, a.Title, a.PublishedUtc
+            FROM ArticleSearch s JOIN Articles a ON a.Id = s.rowid
+            WHERE ArticleSearch MATCH $match {notIn}
+              AND a.DeletedUtc IS NULL AND a.Status IN ('Published', 'Scheduled') AND a.PublishedUtc IS NOT NULL AND a.PublishedUtc <= $now
+            ORDER BY bm25(ArticleSearch, 10.0, 1.0), a.PublishedUtc DESC
+            LIMIT $take;
+            """;
+        command.Parameters.AddWithValue("$match", match);
+        command.Parameters.AddWithValue("$now", clock.GetUtcNow().UtcDateTime.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", CultureInfo.InvariantCulture));
+        command.Parameters.AddWithValue("$take", take);
+        var similar = new List<SimilarArticle>();
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            similar.Add(new SimilarArticle(reader.GetInt32(0), reader.GetString(1), reader.GetString(2),
+                DateTime.SpecifyKind(DateTime.Parse(reader.GetString(3), CultureInfo.InvariantCulture), DateTimeKind.Utc)));
+        }
+
+        return similar;
     }
 }
 

@@ -30,6 +30,9 @@ public sealed class SiteTime
         LocalDateTimePattern.CreateWithInvariantCulture("uuuu-MM-dd HH:mm:ss"),
     ];
 
+    public const int MinYear = 1000;
+    public const int MaxYear = 9000;
+
     private volatile DateTimeZone _zone;
 
     public SiteTime(IConfiguration configuration)
@@ -106,7 +109,8 @@ public sealed class SiteTime
             var result = pattern.Parse(text.Trim());
             if (result.Success)
             {
-                return result.Value;
+                // Years a publish time can mean; outside them a zone's offset could leave .NET's DateTime range.
+                return result.Value.Year is >= MinYear and <= MaxYear ? result.Value : null;
             }
         }
 

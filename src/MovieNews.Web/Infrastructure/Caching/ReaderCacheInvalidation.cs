@@ -149,6 +149,11 @@ public sealed partial class ReaderCacheInvalidation(IOutputCacheStore store, Sch
             {
                 await store.EvictByTagAsync(ReaderPageCache.ArticleTag(articleId), cancellationToken);
             }
+
+            foreach (var seriesId in pending.SeriesIds)
+            {
+                await store.EvictByTagAsync(ReaderPageCache.SeriesTag(seriesId), cancellationToken);
+            }
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -169,6 +174,15 @@ public sealed partial class ReaderCacheInvalidation(IOutputCacheStore store, Sch
                     if (entry.State != EntityState.Added)
                     {
                         pending.ArticleIds.Add(article.Id);
+                    }
+
+                    // The other parts of its series (before and after the change) link to it.
+                    foreach (var seriesId in new[] { article.SeriesId, entry.State == EntityState.Added ? null : (int?)entry.OriginalValues[nameof(Article.SeriesId)] })
+                    {
+                        if (seriesId is { } id)
+                        {
+                            pending.SeriesIds.Add(id);
+                        }
                     }
 
                     break;
@@ -217,6 +231,7 @@ public sealed partial class ReaderCacheInvalidation(IOutputCacheStore store, Sch
         public bool Everything { get; set; }
         public bool ArticlesChanged { get; set; }
         public HashSet<int> ArticleIds { get; } = [];
+        public HashSet<int> SeriesIds { get; } = [];
 
         /// <summary>Articles whose visible comments changed: their ETag needs a new CommentsVersion.</summary>
         public HashSet<int> CommentedArticleIds { get; } = [];

@@ -37,6 +37,11 @@ public static class ReaderPageCache
 
     public static string ArticleTag(int articleId) => $"article:{articleId}";
 
+    public static string SeriesTag(int seriesId) => $"series:{seriesId}";
+
+    public static void TagSeries(HttpContext context, int seriesId) =>
+        context.Features.Get<IOutputCacheFeature>()?.Context.Tags.Add(SeriesTag(seriesId));
+
     /// <summary>The article page knows its article only once it has loaded it: it tags its own cache entry.</summary>
     public static void TagArticle(HttpContext context, int articleId) =>
         context.Features.Get<IOutputCacheFeature>()?.Context.Tags.Add(ArticleTag(articleId));

@@ -36,6 +36,7 @@ public sealed class ShowModel(
     ModerationSettings moderation,
     SiteUrls urls,
     Features.Site.SiteTime siteTime,
+    Features.Series.RelatedArticles relatedArticles,
     Microsoft.Extensions.Options.IOptions<MailOptions> mail) : PageModel
 {
     /// <summary>Mail is configured: the form offers notices (the same for every reader, so the page stays shareable).</summary>
@@ -122,6 +123,11 @@ public sealed class ShowModel(
 
     /// <summary>The featured picture, when the article has one.</summary>
     public PictureView? Picture { get; private set; }
+
+    /// <summary>Where the article stands in its series (previous and next parts), if it is in one.</summary>
+    public Features.Series.SeriesPlace? SeriesPlace { get; private set; }
+
+    public IReadOnlyList<Features.Series.RelatedArticle> Related { get; private set; } = [];
     public CommentPage Comments { get; private set; } = null!;
 
     /// <summary>The shared page of comments this request reads from (and renders into once), when the page is not this reader's own.</summary>
@@ -292,7 +298,20 @@ public sealed class ShowModel(
             Picture = await pictures.GetAsync(new FeaturedPictures.Key(Article.Id, pictureId, Article.Version, Article.CommentsVersion), db, cancellationToken);
         }
 
-        return Article is not null;
+        if (Article is null)
+        {
+            return false;
+        }
+
+        SeriesPlace = await Features.Series.SeriesPlace.ForAsync(db, Article.Id, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        if (SeriesPlace is not null)
+        {
+            // Another part's change moves this page's previous/next links: the series' tag evicts it.
+            ReaderPageCache.TagSeries(HttpContext, SeriesPlace.SeriesId);
+        }
+
+        Related = await relatedArticles.ForAsync(Article.Id, Article.Title, [.. Article.Tags.Select(t => t.Slug)], cancellationToken);
+        return true;
     }
 
     private async Task<bool> LoadCommentsAsync(int page, CancellationToken cancellationToken)

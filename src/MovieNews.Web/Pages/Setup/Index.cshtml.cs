@@ -69,9 +69,16 @@ public sealed class IndexModel(
             return Refused();
         }
 
+        // One attempt at a time holds the token: two posts at once cannot both create an admin.
+        if (!setup.TryClaim(Token))
+        {
+            return NotFound();
+        }
+
         var result = await firstAdmin.CreateAsync(email, Password!, Roles.Admin, DisplayName);
         if (!result.Succeeded)
         {
+            setup.Reopen();
             Errors[result.Errors.Any(e => e.Code.StartsWith("Password", StringComparison.Ordinal)) ? nameof(Password) : nameof(Email)] = FirstAdmin.Describe(result);
             return Refused();
         }

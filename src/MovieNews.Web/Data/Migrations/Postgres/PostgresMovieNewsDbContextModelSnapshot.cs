@@ -342,6 +342,12 @@ namespace MovieNews.Web.Data.Migrations.Postgres
                     b.Property<int>("ReadingMinutes")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("SeriesId")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("SeriesPart")
+                        .HasColumnType("integer");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -370,6 +376,8 @@ namespace MovieNews.Web.Data.Migrations.Postgres
 
                     b.HasIndex("Slug")
                         .IsUnique();
+
+                    b.HasIndex("SeriesId", "SeriesPart");
 
                     b.HasIndex("DeletedUtc", "PublishedUtc", "Status");
 
@@ -1057,6 +1065,32 @@ namespace MovieNews.Web.Data.Migrations.Postgres
                     b.ToTable("CommentReports");
                 });
 
+            modelBuilder.Entity("MovieNews.Web.Features.Series.Series", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("Series");
+                });
+
             modelBuilder.Entity("ArticleMedia", b =>
                 {
                     b.HasOne("MovieNews.Web.Features.Articles.Article", null)
@@ -1155,7 +1189,14 @@ namespace MovieNews.Web.Data.Migrations.Postgres
                         .HasForeignKey("FeaturedMediaId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("MovieNews.Web.Features.Series.Series", "InSeries")
+                        .WithMany()
+                        .HasForeignKey("SeriesId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.Navigation("FeaturedMedia");
+
+                    b.Navigation("InSeries");
                 });
 
             modelBuilder.Entity("MovieNews.Web.Features.Articles.ArticleRevision", b =>

@@ -330,6 +330,12 @@ namespace MovieNews.Web.Data.Migrations.Sqlite
                     b.Property<int>("ReadingMinutes")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("SeriesId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("SeriesPart")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Slug")
                         .IsRequired()
                         .HasMaxLength(100)
@@ -358,6 +364,8 @@ namespace MovieNews.Web.Data.Migrations.Sqlite
 
                     b.HasIndex("Slug")
                         .IsUnique();
+
+                    b.HasIndex("SeriesId", "SeriesPart");
 
                     b.HasIndex("DeletedUtc", "PublishedUtc", "Status");
 
@@ -1019,6 +1027,30 @@ namespace MovieNews.Web.Data.Migrations.Sqlite
                     b.ToTable("CommentReports");
                 });
 
+            modelBuilder.Entity("MovieNews.Web.Features.Series.Series", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Slug")
+                        .IsUnique();
+
+                    b.ToTable("Series");
+                });
+
             modelBuilder.Entity("ArticleMedia", b =>
                 {
                     b.HasOne("MovieNews.Web.Features.Articles.Article", null)
@@ -1117,7 +1149,14 @@ namespace MovieNews.Web.Data.Migrations.Sqlite
                         .HasForeignKey("FeaturedMediaId")
                         .OnDelete(DeleteBehavior.Restrict);
 
+                    b.HasOne("MovieNews.Web.Features.Series.Series", "InSeries")
+                        .WithMany()
+                        .HasForeignKey("SeriesId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
                     b.Navigation("FeaturedMedia");
+
+                    b.Navigation("InSeries");
                 });
 
             modelBuilder.Entity("MovieNews.Web.Features.Articles.ArticleRevision", b =>

@@ -62,6 +62,9 @@ public sealed class EditModel(
     /// <summary>Everyone who can be credited: the ticked authors first, in byline order, then the rest by name.</summary>
     public IReadOnlyList<StaffChoice> Staff { get; private set; } = [];
 
+    /// <summary>The series there are, offered as the series field's suggestions.</summary>
+    public IReadOnlyList<string> SeriesTitles { get; private set; } = [];
+
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken cancellationToken)
     {
         if (id is null)
@@ -69,10 +72,11 @@ public sealed class EditModel(
             Input = new ArticleForm { CommentsOpen = true, Status = nameof(ArticleStatus.Draft), AuthorIds = users.GetUserId(User) is { } me ? [me] : [] };
             Pictures = await PictureChoice.ListAsync(db, null, cancellationToken);
             Staff = await StaffChoice.ListAsync(db, Input.AuthorIds, cancellationToken);
+            SeriesTitles = await SeriesTitlesAsync(cancellationToken);
             return Page();
         }
 
-        var article = await db.Articles.AsNoTracking().Include(a => a.Tags).Include(a => a.Authors).AsSplitQuery().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
+        var article = await db.Articles.AsNoTracking().Include(a => a.Tags).Include(a => a.Authors).Include(a => a.InSeries).AsSplitQuery().SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (article is null)
         {
             return NotFound();
@@ -189,6 +193,12 @@ public sealed class EditModel(
     /// <summary>The undo of an unpublish: the article goes back to how it was (published, or scheduled while its time is still ahead).</summary>
     public async Task<IActionResult> OnPostRepublishAsync(int id, [FromForm] string? status, CancellationToken cancellationToken)
     {
+        if (await db.Articles.Where(a => a.Id == id).Select(a => (DateTime?)a.DeletedUtc).SingleOrDefaultAsync(cancellationToken) is not null)
+        {
+            TempData["Message"] = "This article is in the trash: restore it first, then publish it.";
+            return Redirect($"/admin/articles/edit/{id}");
+        }
+
         var wanted = status == nameof(ArticleStatus.Scheduled) ? ArticleStatus.Scheduled : ArticleStatus.Published;
         var article = await authoring.RepublishAsync(id, wanted, User.FindFirstValue(ClaimTypes.Name) ?? "editor", cancellationToken);
         if (article is null)
@@ -342,10 +352,30 @@ public sealed class EditModel(
             authorIds.Add(me);
         }
 
+        var seriesTitle = Input.SeriesTitle?.Trim() ?? string.Empty;
+        if (seriesTitle.Length > Features.Series.Series.TitleMaxLength)
+        {
+            Errors[nameof(ArticleForm.SeriesTitle)] = $"A series title has at most {Features.Series.Series.TitleMaxLength} characters.";
+        }
+
+        int? seriesPart = null;
+        if (!string.IsNullOrWhiteSpace(Input.SeriesPart))
+        {
+            if (int.TryParse(Input.SeriesPart.Trim(), NumberStyles.None, CultureInfo.InvariantCulture, out var part) && part is >= 1 and <= Features.Series.Series.MaxPart)
+            {
+                seriesPart = part;
+            }
+            else
+            {
+                Errors[nameof(ArticleForm.SeriesPart)] = $"Enter the part as a whole number from 1 to {Features.Series.Series.MaxPart}, or leave it empty for the next part.";
+            }
+        }
+
         return Errors.Count > 0
             ? null
             : new ArticleInput(title, slug, Input.Excerpt ?? string.Empty, Input.Body ?? string.Empty,
-                typed ?? User.Byline(), status, publishAt, tags, Input.CommentsOpen, featured, authorIds, CustomByline: typed is not null);
+                typed ?? User.Byline(), status, publishAt, tags, Input.CommentsOpen, featured, authorIds, CustomByline: typed is not null,
+                Series: new SeriesChoice(seriesTitle, seriesPart));
     }
 
     /// <summary>
@@ -362,7 +392,7 @@ public sealed class EditModel(
         var zone = siteTime.Zone.Id;
         if (SiteTime.ParseInput(Input.PublishAt) is not { } local)
         {
-            Errors[nameof(ArticleForm.PublishAt)] = $"Enter the date and time as YYYY-MM-DDTHH:MM, in the site's time zone ({zone}).";
+            Errors[nameof(ArticleForm.PublishAt)] = $"Enter the date and time as YYYY-MM-DDTHH:MM (a year from {SiteTime.MinYear} to {SiteTime.MaxYear}), in the site's time zone ({zone}).";
             return null;
         }
 
@@ -393,6 +423,7 @@ public sealed class EditModel(
     {
         Pictures = await PictureChoice.ListAsync(db, Input.FeaturedMediaId, cancellationToken);
         Staff = await StaffChoice.ListAsync(db, Input.AuthorIds, cancellationToken);
+        SeriesTitles = await SeriesTitlesAsync(cancellationToken);
         if (id is not null)
         {
             if (!await db.Articles.AnyAsync(a => a.Id == id, cancellationToken))
@@ -407,8 +438,12 @@ public sealed class EditModel(
         return Page();
     }
 
+    private async Task<IReadOnlyList<string>> SeriesTitlesAsync(CancellationToken cancellationToken) =>
+        await db.Series.AsNoTracking().OrderBy(s => s.Title).Select(s => s.Title).Take(500).ToListAsync(cancellationToken);
+
     private async Task LoadContextAsync(int id, CancellationToken cancellationToken)
     {
+        SeriesTitles = await SeriesTitlesAsync(cancellationToken);
         Id = id;
         Pictures = await PictureChoice.ListAsync(db, Input.FeaturedMediaId, cancellationToken);
         Staff = await StaffChoice.ListAsync(db, Input.AuthorIds, cancellationToken);
@@ -442,6 +477,10 @@ public sealed class ArticleForm
     /// <summary>Which of two moments a time the clocks pass twice means ("+02:00"); ignored for any other time.</summary>
     public string? PublishOffset { get; set; }
     public bool CommentsOpen { get; set; }
+
+    /// <summary>The series this article is a part of (a new title starts one; empty: none), and its part number (empty: the next).</summary>
+    public string? SeriesTitle { get; set; }
+    public string? SeriesPart { get; set; }
     public int Version { get; set; }
     public string? FeaturedMediaId { get; set; }
 
@@ -457,6 +496,8 @@ public sealed class ArticleForm
         Status = Status.WithoutNul();
         PublishAt = PublishAt.WithoutNul();
         PublishOffset = PublishOffset.WithoutNul();
+        SeriesTitle = SeriesTitle.WithoutNul();
+        SeriesPart = SeriesPart.WithoutNul();
         FeaturedMediaId = FeaturedMediaId.WithoutNul();
     }
 
@@ -473,6 +514,8 @@ public sealed class ArticleForm
         PublishAt = article.PublishedUtc is { } at ? siteTime.InputValue(at) : null,
         PublishOffset = article.PublishedUtc is { } when ? siteTime.OffsetValue(when) : null,
         CommentsOpen = article.CommentsOpen,
+        SeriesTitle = article.InSeries?.Title,
+        SeriesPart = article.SeriesPart?.ToString(CultureInfo.InvariantCulture),
         Version = article.Version,
         FeaturedMediaId = article.FeaturedMediaId?.ToString(CultureInfo.InvariantCulture),
     };
