@@ -21,8 +21,11 @@ public sealed record ArticleView(
     int CommentsVersion,
     int? FeaturedMediaId,
     bool CustomByline,
-    IReadOnlyList<Features.Authors.AuthorLink> Authors)
+    int? SeriesId)
 {
+    /// <summary>Read apart, and only for a byline made from its authors (<see cref="CustomByline"/> false): a typed byline links nowhere.</summary>
+    public IReadOnlyList<Features.Authors.AuthorLink> Authors { get; init; } = [];
+
     public Features.Authors.Byline Byline => new(AuthorName, CustomByline, Authors);
 
     /// <summary>
@@ -51,7 +54,7 @@ public sealed record ArticleView(
             a.CommentsVersion,
             a.FeaturedMediaId,
             a.CustomByline,
-            a.Authors.OrderBy(au => au.Position).Select(au => new Features.Authors.AuthorLink(au.User!.AuthorSlug!, au.User.DisplayName)).ToList()));
+            a.SeriesId));
 }
 
 public sealed record ReplyTarget(int Id, string AuthorName);

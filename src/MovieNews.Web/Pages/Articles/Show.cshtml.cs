@@ -303,7 +303,16 @@ public sealed class ShowModel(
             return false;
         }
 
-        SeriesPlace = await Features.Series.SeriesPlace.ForAsync(db, Article.Id, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        if (!Article.CustomByline)
+        {
+            Article = Article with
+            {
+                Authors = await db.ArticleAuthors.AsNoTracking().Where(au => au.ArticleId == Article.Id).OrderBy(au => au.Position)
+                    .Select(au => new Features.Authors.AuthorLink(au.User!.AuthorSlug!, au.User.DisplayName)).ToListAsync(cancellationToken),
+            };
+        }
+
+        SeriesPlace = Article.SeriesId is null ? null : await Features.Series.SeriesPlace.ForAsync(db, Article.Id, clock.GetUtcNow().UtcDateTime, cancellationToken);
         if (SeriesPlace is not null)
         {
             // Another part's change moves this page's previous/next links: the series' tag evicts it.
