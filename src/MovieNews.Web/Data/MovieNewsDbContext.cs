@@ -44,6 +44,8 @@ public class MovieNewsDbContext : IdentityDbContext<EditorUser, IdentityRole, st
     public DbSet<Ban> Bans => Set<Ban>();
     public DbSet<Features.Authors.ArticleAuthor> ArticleAuthors => Set<Features.Authors.ArticleAuthor>();
     public DbSet<Features.Series.Series> Series => Set<Features.Series.Series>();
+    public DbSet<Features.Review.ArticleChange> ArticleChanges => Set<Features.Review.ArticleChange>();
+    public DbSet<Features.Review.ReviewNote> ReviewNotes => Set<Features.Review.ReviewNote>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

@@ -17,6 +17,13 @@ public static class WebUiExtensions
         {
             options.Conventions.AuthorizeFolder("/Admin", Policies.Staff);
             options.Conventions.AuthorizeFolder("/Admin/Users", Policies.AdminOnly);
+            options.Conventions.AuthorizePage("/Admin/Settings", Policies.AdminOnly);
+            options.Conventions.AuthorizeFolder("/Admin/Review", Policies.Editors);
+            options.Conventions.AuthorizeFolder("/Admin/Comments", Policies.Editors);
+            options.Conventions.AuthorizeFolder("/Admin/Bans", Policies.Editors);
+            options.Conventions.AuthorizePage("/Admin/Audit", Policies.Editors);
+            options.Conventions.AuthorizePage("/Admin/Privacy", Policies.Editors);
+            options.Conventions.AuthorizeFolder("/Admin/Media", Policies.Uploaders);
         }).AddMvcOptions(mvc => mvc.Filters.Add(new UnsupportedMethods()));
         builder.Services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
         // Write non-ASCII text (curly quotes, accents, emoji) as itself rather than as numeric entities:

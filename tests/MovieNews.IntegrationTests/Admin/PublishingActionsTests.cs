@@ -74,7 +74,7 @@ public sealed class PublishingActionsTests(MovieNewsFactory factory) : IClassFix
         var page = await client.GetOkPageAsync(editUrl);
 
         Assert.Contains("Published “Action action-publish”: readers see it now at /articles/action-publish", page.QuerySelector(".flash")!.TextContent, StringComparison.Ordinal);
-        Assert.Equal(["Update", "Preview", "Unpublish"], Labels(page));
+        Assert.Equal(["Update", "Preview", "Submit changes for review", "Unpublish"], Labels(page));
         Assert.Equal("danger", page.QuerySelector(Button("Draft"))!.ClassName);
         Assert.Contains("Readers see this article at /articles/action-publish", page.QuerySelector(".publish-summary")!.TextContent, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await factory.CreateBrowserClient().GetAsync("/articles/action-publish")).StatusCode);

@@ -48,7 +48,9 @@ public static class AccountsServiceExtensions
         });
 
         services.AddAuthorizationBuilder()
-            .AddPolicy(Policies.Staff, policy => policy.RequireRole(Roles.Admin, Roles.Editor))
+            .AddPolicy(Policies.Staff, policy => policy.RequireRole(Roles.All))
+            .AddPolicy(Policies.Editors, policy => policy.RequireRole(Roles.Editors))
+            .AddPolicy(Policies.Uploaders, policy => policy.RequireRole(Roles.Publishers))
             .AddPolicy(Policies.AdminOnly, policy => policy.RequireRole(Roles.Admin));
 
         services.AddRateLimiter(options =>

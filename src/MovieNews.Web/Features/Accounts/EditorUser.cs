@@ -42,14 +42,42 @@ public static class Roles
     public const string Admin = "Admin";
     public const string Editor = "Editor";
 
-    public static readonly string[] All = [Admin, Editor];
+    /// <summary>Writes, publishes and uploads for their own articles.</summary>
+    public const string Author = "Author";
+
+    /// <summary>Writes drafts and submits them (or changes to their live articles) for an editor's review; publishes nothing, uploads nothing.</summary>
+    public const string Contributor = "Contributor";
+
+    public static readonly string[] All = [Admin, Editor, Author, Contributor];
+
+    /// <summary>Those who may publish, review and change any article, and moderate comments.</summary>
+    public static readonly string[] Editors = [Admin, Editor];
+
+    /// <summary>Those who may publish (their own articles, for an Author) and add to the media library.</summary>
+    public static readonly string[] Publishers = [Admin, Editor, Author];
+
+    /// <summary>What each role may do, as the users page explains it.</summary>
+    public static string Describe(string role) => role switch
+    {
+        Admin => "everything, including users and site settings",
+        Editor => "publishes and changes any article, reviews submissions, moderates comments",
+        Author => "writes, publishes and uploads pictures for their own articles",
+        Contributor => "writes drafts and submits them for review; cannot publish or upload",
+        _ => role,
+    };
 }
 
 public static class Policies
 {
-    /// <summary>Editors and admins: everything under /admin.</summary>
+    /// <summary>Everyone with a role: the dashboard, their profile, and (their own, for writers) articles.</summary>
     public const string Staff = "Staff";
 
-    /// <summary>Admins only: managing users.</summary>
+    /// <summary>Editors and admins: the review queue, comments, bans, the audit log and privacy requests.</summary>
+    public const string Editors = "Editors";
+
+    /// <summary>Authors, editors and admins: the media library.</summary>
+    public const string Uploaders = "Uploaders";
+
+    /// <summary>Admins only: users and site settings.</summary>
     public const string AdminOnly = "AdminOnly";
 }

@@ -20,6 +20,9 @@ public sealed class Article
 
     /// <summary>The staff credited, each with a page of their articles.</summary>
     public List<Authors.ArticleAuthor> Authors { get; set; } = [];
+
+    /// <summary>The account that started the article: with the credited authors, the writers who may work on it (<see cref="ArticleAccess"/>).</summary>
+    public string? CreatedById { get; set; }
     public ArticleStatus Status { get; set; }
 
     /// <summary>When readers may see it; for a scheduled article, the moment it goes live.</summary>
@@ -60,4 +63,7 @@ public enum ArticleStatus
     Draft = 0,
     Published = 1,
     Scheduled = 2,
+
+    /// <summary>Submitted by its writer and waiting for an editor (<see cref="Review.ArticleReview"/>); readers cannot see it.</summary>
+    InReview = 3,
 }

@@ -19,7 +19,8 @@ public sealed record ArticleInput(
     int? FeaturedMediaId = null,
     IReadOnlyList<string>? AuthorIds = null,
     bool CustomByline = true,
-    SeriesChoice? Series = null);
+    SeriesChoice? Series = null,
+    string? CreatedById = null);
 
 /// <summary>The series an editor put the article in (an empty title takes it out of one), and its part (empty: the next).</summary>
 public sealed record SeriesChoice(string? Title, int? Part);
@@ -56,7 +57,7 @@ public sealed class ArticleAuthoring(
         }
 
         var nowUtc = clock.GetUtcNow().UtcDateTime;
-        var article = new Article { Slug = input.Slug, Title = input.Title, AuthorName = input.AuthorName, CreatedUtc = nowUtc };
+        var article = new Article { Slug = input.Slug, Title = input.Title, AuthorName = input.AuthorName, CreatedUtc = nowUtc, CreatedById = input.CreatedById };
         await ApplyAsync(article, input, nowUtc, cancellationToken);
         db.Articles.Add(article);
         audit.Record("article.create", $"“{article.Title}” ({article.Slug})", null, article.Status);
@@ -120,9 +121,36 @@ public sealed class ArticleAuthoring(
             return article;
         }
 
+        await ChangeStatusAsync(article, wanted, savedBy, cancellationToken);
+        return article;
+    }
+
+    /// <summary>
+    /// Moves an article that is <paramref name="from"/> to <paramref name="wanted"/> without touching its text (a review's
+    /// publish or return); null when it is not <paramref name="from"/>. Wanting it scheduled publishes it when its time has passed.
+    /// </summary>
+    public async Task<Article?> SetStatusAsync(int id, ArticleStatus from, ArticleStatus wanted, string savedBy, CancellationToken cancellationToken)
+    {
+        var article = await db.Articles.SingleOrDefaultAsync(a => a.Id == id && a.DeletedUtc == null, cancellationToken);
+        if (article is null || article.Status != from)
+        {
+            return null;
+        }
+
+        await ChangeStatusAsync(article, wanted, savedBy, cancellationToken);
+        return article;
+    }
+
+    private async Task ChangeStatusAsync(Article article, ArticleStatus wanted, string savedBy, CancellationToken cancellationToken)
+    {
         var nowUtc = clock.GetUtcNow().UtcDateTime;
         var before = article.Status;
-        article.Status = wanted == ArticleStatus.Scheduled && article.PublishedUtc > nowUtc ? ArticleStatus.Scheduled : ArticleStatus.Published;
+        article.Status = wanted switch
+        {
+            ArticleStatus.Scheduled when article.PublishedUtc > nowUtc => ArticleStatus.Scheduled,
+            ArticleStatus.Scheduled or ArticleStatus.Published => ArticleStatus.Published,
+            _ => wanted,
+        };
         if (article.Status == ArticleStatus.Published && !(article.PublishedUtc <= nowUtc))
         {
             article.PublishedUtc = nowUtc;
@@ -132,7 +160,6 @@ public sealed class ArticleAuthoring(
         article.Version++;
         audit.Record(ActionFor(before, article.Status), $"“{article.Title}” ({article.Slug})", before, article.Status);
         await SaveWithRevisionAsync(article, savedBy, nowUtc, cancellationToken);
-        return article;
     }
 
     public async Task<bool> MoveToTrashAsync(int id, bool trash, CancellationToken cancellationToken)
@@ -165,7 +192,7 @@ public sealed class ArticleAuthoring(
         article.Status = input.Status;
         article.PublishedUtc = input.Status switch
         {
-            ArticleStatus.Draft => input.PublishedUtc,
+            ArticleStatus.Draft or ArticleStatus.InReview => input.PublishedUtc,
             ArticleStatus.Published => input.PublishedUtc is { } at && at <= nowUtc ? at : article.PublishedUtc is { } was && was <= nowUtc ? was : nowUtc,
             _ => input.PublishedUtc ?? nowUtc,
         };
@@ -294,6 +321,8 @@ public sealed class ArticleAuthoring(
     private static string ActionFor(ArticleStatus before, ArticleStatus after) => (before, after) switch
     {
         (_, ArticleStatus.Published) when before != ArticleStatus.Published => "article.publish",
+        (_, ArticleStatus.InReview) when before != ArticleStatus.InReview => "article.submit",
+        (ArticleStatus.InReview, ArticleStatus.Draft) => "article.return",
         (_, ArticleStatus.Scheduled) when before != ArticleStatus.Scheduled => "article.schedule",
         (ArticleStatus.Published or ArticleStatus.Scheduled, ArticleStatus.Draft) => "article.unpublish",
         _ => "article.update",

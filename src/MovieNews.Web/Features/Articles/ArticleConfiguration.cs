@@ -24,6 +24,9 @@ internal sealed class ArticleConfiguration : IEntityTypeConfiguration<Article>
         // Removing a series leaves its articles standing on their own.
         article.HasOne(a => a.InSeries).WithMany().HasForeignKey(a => a.SeriesId).OnDelete(DeleteBehavior.SetNull);
         article.HasIndex(a => new { a.SeriesId, a.SeriesPart });
+        // Deleting the account keeps its articles; only the link to their starter goes.
+        article.HasOne<Accounts.EditorUser>().WithMany().HasForeignKey(a => a.CreatedById).OnDelete(DeleteBehavior.SetNull);
+        article.HasIndex(a => a.CreatedById);
         article.HasMany(a => a.BodyMedia).WithMany().UsingEntity("ArticleMedia",
             right => right.HasOne(typeof(Media.MediaItem)).WithMany().HasForeignKey("MediaItemId").OnDelete(DeleteBehavior.Restrict),
             left => left.HasOne(typeof(Article)).WithMany().HasForeignKey("ArticleId").OnDelete(DeleteBehavior.Cascade));

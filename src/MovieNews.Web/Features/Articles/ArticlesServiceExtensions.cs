@@ -10,6 +10,8 @@ public static class ArticlesServiceExtensions
     {
         services.AddSingleton<MarkdownRenderer>();
         services.AddScoped<ArticleAuthoring>();
+        services.AddScoped<Review.ArticleReview>();
+        services.AddScoped<Review.ReviewMail>();
         services.AddScoped<Search.SqliteSearchIndex>();
         services.AddScoped<Search.PostgresSearchIndex>();
         services.AddScoped<Search.ISearchIndex>(provider => provider.GetRequiredService<MovieNewsDbContext>().Database.IsNpgsql()

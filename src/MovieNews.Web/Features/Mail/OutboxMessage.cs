@@ -12,6 +12,9 @@ public static class MailKinds
     public const string Approval = "approval";
     public const string Digest = "digest";
 
+    /// <summary>To staff: an article waits for review, or what became of one they submitted.</summary>
+    public const string Review = "review";
+
     /// <summary>Messages to readers' addresses: these count towards the per-address hourly limit.</summary>
     public static readonly string[] ToReaders = [Confirm, Reply, Approval];
 }

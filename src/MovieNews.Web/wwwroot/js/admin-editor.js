@@ -101,6 +101,8 @@
     return Array.prototype.filter.call(items || [], function (file) { return file && /^image\//.test(file.type); });
   }
 
+  // Contributors cannot upload: a dropped picture is left to the browser rather than sent to be refused.
+  if (body.getAttribute("data-uploads") === "off") { return; }
   body.addEventListener("dragover", function (event) {
     if (event.dataTransfer && Array.prototype.indexOf.call(event.dataTransfer.types, "Files") >= 0) { event.preventDefault(); }
   });

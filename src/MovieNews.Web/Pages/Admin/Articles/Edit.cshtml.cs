@@ -11,6 +11,7 @@ using MovieNews.Web.Features.Accounts;
 using MovieNews.Web.Features.Articles;
 using MovieNews.Web.Features.Media;
 using MovieNews.Web.Features.Rendering;
+using MovieNews.Web.Features.Review;
 using MovieNews.Web.Features.Site;
 using MovieNews.Web.Infrastructure;
 
@@ -30,6 +31,7 @@ public sealed class EditModel(
     IOptions<MediaOptions> mediaOptions,
     UserManager<EditorUser> users,
     SiteTime siteTime,
+    ArticleReview review,
     TimeProvider clock) : PageModel
 {
     [BindProperty]
@@ -62,11 +64,32 @@ public sealed class EditModel(
     /// <summary>Everyone who can be credited: the ticked authors first, in byline order, then the rest by name.</summary>
     public IReadOnlyList<StaffChoice> Staff { get; private set; } = [];
 
+    /// <summary>What the signed-in person may do with this article (<see cref="ArticleAccess"/>).</summary>
+    public ArticleRights Rights { get; private set; } = ArticleRights.None;
+
+    /// <summary>A live article the person may not change in place: the form submits a change for review.</summary>
+    public bool MustPropose => Rights is { Open: true, EditInPlace: false };
+
+    public bool CanUpload => ArticleAccess.CanUpload(User);
+
+    /// <summary>The change to this live article waiting for review (or returned to its writer), if any.</summary>
+    public ArticleChange? OpenChange { get; private set; }
+
+    /// <summary>The form holds <see cref="OpenChange"/> rather than the published text.</summary>
+    public bool ShowsOpenChange { get; private set; }
+
+    public IReadOnlyList<ReviewNote> ReviewNotes { get; private set; } = [];
+
     /// <summary>The series there are, offered as the series field's suggestions.</summary>
     public IReadOnlyList<string> SeriesTitles { get; private set; } = [];
 
     public async Task<IActionResult> OnGetAsync(int? id, CancellationToken cancellationToken)
     {
+        if (await AuthorizeAsync(id, rights => rights.Open, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
         if (id is null)
         {
             Input = new ArticleForm { CommentsOpen = true, Status = nameof(ArticleStatus.Draft), AuthorIds = users.GetUserId(User) is { } me ? [me] : [] };
@@ -84,6 +107,13 @@ public sealed class EditModel(
 
         Input = ArticleForm.From(article, siteTime);
         await LoadContextAsync(id.Value, cancellationToken);
+        if (MustPropose && OpenChange is not null)
+        {
+            // A writer carries on with their change, not the published text it would replace.
+            Input = Input.WithChange(ArticleReview.InputOf(OpenChange));
+            ShowsOpenChange = true;
+        }
+
         return Page();
     }
 
@@ -95,6 +125,12 @@ public sealed class EditModel(
 
     public async Task<IActionResult> OnPostSaveAsync(int? id, CancellationToken cancellationToken)
     {
+        if (await AuthorizeAsync(id, rights => rights.EditInPlace && (rights.Publish || Input.Status is nameof(ArticleStatus.Draft) or nameof(ArticleStatus.InReview)), cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        await KeepCreditsAsync(id, cancellationToken);
         if (!await TakeNewPictureAsync(cancellationToken))
         {
             return await ReshowAsync(id, StatusCodes.Status400BadRequest, cancellationToken);
@@ -113,7 +149,7 @@ public sealed class EditModel(
         try
         {
             result = id is null
-                ? await authoring.CreateAsync(input, savedBy, cancellationToken)
+                ? await authoring.CreateAsync(input with { CreatedById = users.GetUserId(User) }, savedBy, cancellationToken)
                 : await authoring.UpdateAsync(id.Value, input, Input.Version, savedBy, cancellationToken);
         }
         catch (MarkdownTooDeepException)
@@ -137,6 +173,7 @@ public sealed class EditModel(
         switch (result)
         {
             case SaveArticleResult.Saved saved:
+                await review.AfterSaveAsync(before, saved.Article, User, Input.ReviewNote, cancellationToken);
                 TempData["Message"] = $"{PictureMessage}{(PictureMessage is null ? "" : " ")}{PublishingSummary.After(before, saved.Article, siteTime)}";
                 if (PublishingSummary.IsUnpublish(before, saved.Article.Status))
                 {
@@ -158,8 +195,65 @@ public sealed class EditModel(
         }
     }
 
+    /// <summary>A change to a live article, kept beside it for an editor to apply: readers keep the published version meanwhile.</summary>
+    public async Task<IActionResult> OnPostProposeAsync(int id, CancellationToken cancellationToken)
+    {
+        if (await AuthorizeAsync(id, rights => rights.Open, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        var live = await db.Articles.AsNoTracking().Where(a => a.Id == id).Select(a => new { a.Status, a.Slug, a.PublishedUtc }).SingleAsync(cancellationToken);
+        if (live.Status is not (ArticleStatus.Published or ArticleStatus.Scheduled))
+        {
+            Errors["Review"] = "Only a change to a published or scheduled article waits for review this way: save this one, or submit it for review.";
+            return await ReshowAsync(id, StatusCodes.Status400BadRequest, cancellationToken);
+        }
+
+        await KeepCreditsAsync(id, cancellationToken);
+        Input.Status = live.Status.ToString();
+        if (!await TakeNewPictureAsync(cancellationToken))
+        {
+            return await ReshowAsync(id, StatusCodes.Status400BadRequest, cancellationToken);
+        }
+
+        var input = await ValidateAsync(cancellationToken);
+        if (input is not null && input.Slug != live.Slug && await db.Articles.AnyAsync(a => a.Slug == input.Slug && a.Id != id, cancellationToken))
+        {
+            Errors[nameof(ArticleForm.Slug)] = "Another article already uses this slug.";
+            input = null;
+        }
+
+        try
+        {
+            // Rendered now so that a body the renderer refuses is said here, not found by the editor applying it.
+            _ = input is null ? null : renderer.RenderArticle(input.BodyMarkdown);
+        }
+        catch (MarkdownTooDeepException)
+        {
+            Errors[nameof(ArticleForm.Body)] = MarkdownTooDeepException.UserMessage;
+            input = null;
+        }
+
+        if (input is null)
+        {
+            ShowsOpenChange = MustPropose;
+            return await ReshowAsync(id, StatusCodes.Status400BadRequest, cancellationToken);
+        }
+
+        await review.ProposeAsync(id, input, User, Input.ReviewNote, cancellationToken);
+        TempData["Message"] = $"Your change to “{input.Title}” was sent for review. Readers see the published version until an editor applies it.";
+        return Redirect($"/admin/articles/edit/{id}");
+    }
+
     public async Task<IActionResult> OnPostPreviewAsync(int? id, CancellationToken cancellationToken)
     {
+        if (await AuthorizeAsync(id, rights => rights.Open, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
+        ShowsOpenChange = Request.Form.ContainsKey("ShowsOpenChange");
         if (!await TakeNewPictureAsync(cancellationToken))
         {
             return await ReshowAsync(id, StatusCodes.Status400BadRequest, cancellationToken);
@@ -185,14 +279,19 @@ public sealed class EditModel(
     }
 
     public async Task<IActionResult> OnPostTrashAsync(int id, CancellationToken cancellationToken) =>
-        await MoveAsync(id, trash: true, cancellationToken);
+        await AuthorizeAsync(id, rights => rights.Trash, cancellationToken) ?? await MoveAsync(id, trash: true, cancellationToken);
 
     public async Task<IActionResult> OnPostRestoreAsync(int id, CancellationToken cancellationToken) =>
-        await MoveAsync(id, trash: false, cancellationToken);
+        await AuthorizeAsync(id, rights => rights.Trash, cancellationToken) ?? await MoveAsync(id, trash: false, cancellationToken);
 
     /// <summary>The undo of an unpublish: the article goes back to how it was (published, or scheduled while its time is still ahead).</summary>
     public async Task<IActionResult> OnPostRepublishAsync(int id, [FromForm] string? status, CancellationToken cancellationToken)
     {
+        if (await AuthorizeAsync(id, rights => rights.Publish, cancellationToken) is { } refused)
+        {
+            return refused;
+        }
+
         if (await db.Articles.Where(a => a.Id == id).Select(a => (DateTime?)a.DeletedUtc).SingleOrDefaultAsync(cancellationToken) is not null)
         {
             TempData["Message"] = "This article is in the trash: restore it first, then publish it.";
@@ -228,6 +327,55 @@ public sealed class EditModel(
         TempData["Message"] = $"Moved “{title}” to the trash: readers now get “gone” at its address.";
         UndoOffer.Offer(TempData, "Undo", $"/admin/articles/edit/{id}?handler=Restore", []);
         return Redirect("/admin/articles");
+    }
+
+    /// <summary>
+    /// Sets <see cref="Rights"/> for the article (a new one when <paramref name="id"/> is null); a 404 when there is no
+    /// such article, a 403 when the person may not do what is asked.
+    /// </summary>
+    private async Task<IActionResult?> AuthorizeAsync(int? id, Func<ArticleRights, bool> need, CancellationToken cancellationToken)
+    {
+        if (id is null)
+        {
+            Rights = ArticleAccess.ForNew(User);
+        }
+        else if (await ArticleAccess.ForAsync(db, User, id.Value, cancellationToken) is { } rights)
+        {
+            Rights = rights;
+        }
+        else
+        {
+            return NotFound();
+        }
+
+        if (!need(Rights) || (NewPictureFile is { Length: > 0 } && !CanUpload))
+        {
+            return Forbid();
+        }
+
+        return null;
+    }
+
+    /// <summary>Writers are credited on what they write: their form's authors and byline are the stored ones, whatever was posted.</summary>
+    private async Task KeepCreditsAsync(int? id, CancellationToken cancellationToken)
+    {
+        if (Rights.Credit)
+        {
+            return;
+        }
+
+        if (id is null)
+        {
+            Input.AuthorIds = users.GetUserId(User) is { } me ? [me] : [];
+            Input.AuthorName = null;
+            return;
+        }
+
+        var stored = await db.Articles.AsNoTracking().Where(a => a.Id == id)
+            .Select(a => new { a.CustomByline, a.AuthorName, Ids = a.Authors.OrderBy(c => c.Position).Select(c => c.UserId).ToList() })
+            .SingleAsync(cancellationToken);
+        Input.AuthorIds = stored.Ids;
+        Input.AuthorName = stored.CustomByline ? stored.AuthorName : null;
     }
 
     private const string FeaturedGoneMessage = "That picture is no longer in the library: choose another, or none.";
@@ -296,6 +444,11 @@ public sealed class EditModel(
         if (Input.Excerpt?.Length > 1000)
         {
             Errors[nameof(ArticleForm.Excerpt)] = "The excerpt can be at most 1,000 characters.";
+        }
+
+        if (Input.ReviewNote?.Length > ReviewNote.TextMaxLength)
+        {
+            Errors[nameof(ArticleForm.ReviewNote)] = $"A note for the editor can be at most {ReviewNote.TextMaxLength:N0} characters.";
         }
 
         if (Input.Body?.Length > PreviewBudget.MaxBodyLength)
@@ -455,6 +608,9 @@ public sealed class EditModel(
         PublicUrl = $"/articles/{state.Slug}";
         Revisions = await db.ArticleRevisions.AsNoTracking().Where(r => r.ArticleId == id)
             .OrderByDescending(r => r.Version).Take(50).ToListAsync(cancellationToken);
+        OpenChange = await review.OpenChangeAsync(id, cancellationToken);
+        ReviewNotes = await db.ReviewNotes.AsNoTracking().Where(n => n.ArticleId == id)
+            .OrderByDescending(n => n.Id).Take(20).ToListAsync(cancellationToken);
     }
 }
 
@@ -478,6 +634,9 @@ public sealed class ArticleForm
     public string? PublishOffset { get; set; }
     public bool CommentsOpen { get; set; }
 
+    /// <summary>A note for the editor, sent with a submission for review.</summary>
+    public string? ReviewNote { get; set; }
+
     /// <summary>The series this article is a part of (a new title starts one; empty: none), and its part number (empty: the next).</summary>
     public string? SeriesTitle { get; set; }
     public string? SeriesPart { get; set; }
@@ -499,6 +658,22 @@ public sealed class ArticleForm
         SeriesTitle = SeriesTitle.WithoutNul();
         SeriesPart = SeriesPart.WithoutNul();
         FeaturedMediaId = FeaturedMediaId.WithoutNul();
+        ReviewNote = ReviewNote.WithoutNul();
+    }
+
+    /// <summary>This form (the live article's) with the text and choices of a change waiting for review.</summary>
+    public ArticleForm WithChange(ArticleInput change)
+    {
+        Title = change.Title;
+        Slug = change.Slug;
+        Excerpt = change.Excerpt;
+        Tags = string.Join(", ", change.Tags);
+        Body = change.BodyMarkdown;
+        CommentsOpen = change.CommentsOpen;
+        SeriesTitle = change.Series?.Title;
+        SeriesPart = change.Series?.Part?.ToString(CultureInfo.InvariantCulture);
+        FeaturedMediaId = change.FeaturedMediaId?.ToString(CultureInfo.InvariantCulture);
+        return this;
     }
 
     public static ArticleForm From(Article article, SiteTime siteTime) => new()

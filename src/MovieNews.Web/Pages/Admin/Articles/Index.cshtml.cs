@@ -11,7 +11,7 @@ namespace MovieNews.Web.Pages.Admin.Articles;
 public sealed class IndexModel(MovieNewsDbContext db, TimeProvider clock) : PageModel
 {
     public const int PageSize = 20;
-    public static readonly string[] Filters = ["all", "draft", "scheduled", "published", "trash"];
+    public static readonly string[] Filters = ["all", "draft", "review", "scheduled", "published", "trash"];
     public static readonly string[] Sorts = ["updated", "published", "title"];
 
     [BindProperty(SupportsGet = true)]
@@ -38,10 +38,12 @@ public sealed class IndexModel(MovieNewsDbContext db, TimeProvider clock) : Page
         }
 
         var nowUtc = clock.GetUtcNow().UtcDateTime;
-        var articles = db.Articles.AsNoTracking();
+        // Writers see their own articles; editors everyone's.
+        var articles = db.Articles.AsNoTracking().VisibleInAdminTo(User);
         articles = Status switch
         {
             "draft" => articles.Where(a => a.DeletedUtc == null && a.Status == ArticleStatus.Draft),
+            "review" => articles.Where(a => a.DeletedUtc == null && a.Status == ArticleStatus.InReview),
             "scheduled" => articles.Where(a => a.DeletedUtc == null && a.Status == ArticleStatus.Scheduled && a.PublishedUtc > nowUtc),
             "published" => articles.VisibleToReaders(nowUtc),
             "trash" => articles.Where(a => a.DeletedUtc != null),

@@ -7,13 +7,21 @@ namespace MovieNews.Web.Pages.Admin.Articles;
 public static class PublishingSummary
 {
     public static bool IsUnpublish(ArticleStatus? before, ArticleStatus after) =>
-        before is ArticleStatus.Published or ArticleStatus.Scheduled && after == ArticleStatus.Draft;
+        before is ArticleStatus.Published or ArticleStatus.Scheduled && after is ArticleStatus.Draft or ArticleStatus.InReview;
 
     public static string After(ArticleStatus? before, Article article, SiteTime siteTime)
     {
         var address = $"/articles/{article.Slug}";
         return (before, article.Status) switch
         {
+            (ArticleStatus.InReview, ArticleStatus.InReview) =>
+                $"Saved “{article.Title}”: it still waits for review, and readers cannot see it yet.",
+            (ArticleStatus.Published or ArticleStatus.Scheduled, ArticleStatus.InReview) =>
+                $"Sent “{article.Title}” back to review: readers no longer see it, and {address} answers “not found” until it is published again.",
+            (_, ArticleStatus.InReview) =>
+                $"Submitted “{article.Title}” for review: the editors have been told. Readers cannot see it until one of them publishes it.",
+            (ArticleStatus.InReview, ArticleStatus.Draft) =>
+                $"“{article.Title}” is a draft again: it no longer waits for review, and readers cannot see it.",
             (ArticleStatus.Published, ArticleStatus.Published) =>
                 $"Updated “{article.Title}”: readers see your changes now at {address}.",
             (_, ArticleStatus.Published) =>

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using MovieNews.Web.Data;
 using MovieNews.Web.Features.Articles;
 using MovieNews.Web.Features.Rendering;
+using MovieNews.Web.Pages.Admin.Review;
 
 namespace MovieNews.Web.Pages.Admin.Articles;
 
@@ -13,8 +14,24 @@ public sealed class RevisionModel(MovieNewsDbContext db, ArticleAuthoring author
     public ArticleRevision Revision { get; private set; } = null!;
     public SafeHtml Rendered { get; private set; } = SafeHtml.Empty;
 
+    /// <summary>The version saved before this one, which the comparison starts from (none for the first).</summary>
+    public ArticleRevision? Previous { get; private set; }
+    public IReadOnlyList<FieldDiff> Diffs { get; private set; } = [];
+    public bool CanRestore { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(int id, int revisionId, CancellationToken cancellationToken)
     {
+        if (await ArticleAccess.ForAsync(db, User, id, cancellationToken) is not { } rights)
+        {
+            return NotFound();
+        }
+
+        if (!rights.Open)
+        {
+            return Forbid();
+        }
+
+        CanRestore = rights.EditInPlace;
         var revision = await db.ArticleRevisions.AsNoTracking().SingleOrDefaultAsync(r => r.Id == revisionId && r.ArticleId == id, cancellationToken);
         if (revision is null)
         {
@@ -23,12 +40,29 @@ public sealed class RevisionModel(MovieNewsDbContext db, ArticleAuthoring author
 
         Revision = revision;
         Rendered = renderer.RenderArticle(revision.BodyMarkdown);
+        Previous = await db.ArticleRevisions.AsNoTracking().Where(r => r.ArticleId == id && r.Version < revision.Version)
+            .OrderByDescending(r => r.Version).FirstOrDefaultAsync(cancellationToken);
+        if (Previous is not null)
+        {
+            Diffs = FieldDiff.All(new(Previous.Title, Previous.Excerpt, null, Previous.BodyMarkdown), new(revision.Title, revision.Excerpt, null, revision.BodyMarkdown));
+        }
+
         return Page();
     }
 
     /// <summary>Restoring is a new save of the old text, so it is itself a revision and can be undone.</summary>
     public async Task<IActionResult> OnPostAsync(int id, int revisionId, CancellationToken cancellationToken)
     {
+        if (await ArticleAccess.ForAsync(db, User, id, cancellationToken) is not { } rights)
+        {
+            return NotFound();
+        }
+
+        if (!rights.EditInPlace)
+        {
+            return Forbid();
+        }
+
         var revision = await db.ArticleRevisions.AsNoTracking().SingleOrDefaultAsync(r => r.Id == revisionId && r.ArticleId == id, cancellationToken);
         var article = await db.Articles.AsNoTracking().Include(a => a.Tags).SingleOrDefaultAsync(a => a.Id == id, cancellationToken);
         if (revision is null || article is null)

@@ -71,6 +71,12 @@ public sealed class DetailsModel(MovieNewsDbContext db, MediaLibrary library) : 
 
     public async Task<IActionResult> OnPostDeleteAsync(int id, CancellationToken cancellationToken)
     {
+        if (!Features.Articles.ArticleAccess.IsEditor(User))
+        {
+            // Authors add to the library; taking a picture out of it (perhaps from others' articles) is an editor's call.
+            return Forbid();
+        }
+
         var (deleted, uses) = await library.DeleteAsync(id, cancellationToken);
         if (deleted)
         {

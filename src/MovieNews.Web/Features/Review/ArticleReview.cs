@@ -1,0 +1,262 @@
+using System.Security.Claims;
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using MovieNews.Web.Data;
+using MovieNews.Web.Features.Accounts;
+using MovieNews.Web.Features.Articles;
+using MovieNews.Web.Features.Audit;
+
+namespace MovieNews.Web.Features.Review;
+
+/// <summary>What a review step came to.</summary>
+public enum ReviewOutcome
+{
+    Done,
+    NothingToReview,
+    NoteRequired,
+    SlugTaken,
+}
+
+/// <summary>
+/// The review between writers and editors. A new article waits as <see cref="ArticleStatus.InReview"/>; a change to a
+/// live one waits as an <see cref="ArticleChange"/> while readers keep the published version. Each step leaves a
+/// <see cref="ReviewNote"/> and mails whoever acts next.
+/// </summary>
+public sealed class ArticleReview(MovieNewsDbContext db, ArticleAuthoring authoring, ReviewMail mail, AuditLog audit, TimeProvider clock)
+{
+    private static readonly JsonSerializerOptions _json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Records what a save in the editor did to the review: a submission, a withdrawal, or a publish of a submitted article.</summary>
+    public async Task AfterSaveAsync(ArticleStatus? before, Article article, ClaimsPrincipal by, string? note, CancellationToken cancellationToken)
+    {
+        if (article.Status == before)
+        {
+            return;
+        }
+
+        if (article.Status == ArticleStatus.InReview)
+        {
+            Add(article, null, by, ReviewStep.Submitted, note);
+            await mail.ToEditorsAsync(article.Id, $"For review: “{article.Title}”",
+                $"{by.Byline()} submitted “{article.Title}” for review.", note, ArticleAccess.UserId(by), cancellationToken);
+        }
+        else if (before == ArticleStatus.InReview && article.Status is ArticleStatus.Published or ArticleStatus.Scheduled)
+        {
+            await PublishedAsync(article, by, note, cancellationToken);
+        }
+        else if (before == ArticleStatus.InReview)
+        {
+            Add(article, null, by, ReviewStep.Withdrawn, note);
+        }
+        else
+        {
+            return;
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        mail.Wake();
+    }
+
+    /// <summary>An editor publishes a submitted article (or schedules it, when its publish time is still ahead).</summary>
+    public async Task<(ReviewOutcome Outcome, Article? Article)> PublishAsync(int articleId, ClaimsPrincipal by, string? note, CancellationToken cancellationToken)
+    {
+        var status = await db.Articles.Where(a => a.Id == articleId && a.DeletedUtc == null).Select(a => (ArticleStatus?)a.Status).SingleOrDefaultAsync(cancellationToken);
+        if (status != ArticleStatus.InReview)
+        {
+            return (ReviewOutcome.NothingToReview, null);
+        }
+
+        var article = await authoring.SetStatusAsync(articleId, ArticleStatus.InReview, ArticleStatus.Scheduled, SavedBy(by), cancellationToken);
+        if (article is null)
+        {
+            return (ReviewOutcome.NothingToReview, null);
+        }
+
+        await PublishedAsync(article, by, note, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        mail.Wake();
+        return (ReviewOutcome.Done, article);
+    }
+
+    /// <summary>An editor sends a submitted article back to its writer as a draft, saying why.</summary>
+    public async Task<ReviewOutcome> ReturnAsync(int articleId, ClaimsPrincipal by, string? note, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(note))
+        {
+            return ReviewOutcome.NoteRequired;
+        }
+
+        var reviewed = await db.Articles.Where(a => a.Id == articleId).Select(a => (int?)a.Version).SingleOrDefaultAsync(cancellationToken);
+        var article = await authoring.SetStatusAsync(articleId, ArticleStatus.InReview, ArticleStatus.Draft, SavedBy(by), cancellationToken);
+        if (article is null || reviewed is null)
+        {
+            return ReviewOutcome.NothingToReview;
+        }
+
+        // The returned text is the version that was reviewed; the next submission is compared with it.
+        Add(article, null, by, ReviewStep.Returned, note).ArticleVersion = reviewed.Value;
+        await mail.ToWriterAsync(await SubmitterAsync(article.Id, null, cancellationToken), article.Id,
+            $"Returned: “{article.Title}”", $"{by.Byline()} sent “{article.Title}” back to you with a note.", note, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        mail.Wake();
+        return ReviewOutcome.Done;
+    }
+
+    /// <summary>The change waiting (or returned) for a live article, if any.</summary>
+    public async Task<ArticleChange?> OpenChangeAsync(int articleId, CancellationToken cancellationToken) =>
+        await db.ArticleChanges.AsNoTracking()
+            .Where(c => c.ArticleId == articleId && (c.State == ChangeState.Pending || c.State == ChangeState.Returned))
+            .OrderByDescending(c => c.Id).FirstOrDefaultAsync(cancellationToken);
+
+    public static ArticleInput InputOf(ArticleChange change) =>
+        JsonSerializer.Deserialize<ArticleInput>(change.InputJson, _json) ?? throw new InvalidOperationException("A change without its input.");
+
+    /// <summary>A writer submits a change to a live article: it waits beside it, and readers keep the published version.</summary>
+    public async Task ProposeAsync(int articleId, ArticleInput input, ClaimsPrincipal by, string? note, CancellationToken cancellationToken)
+    {
+        var article = await db.Articles.SingleAsync(a => a.Id == articleId, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var change = await db.ArticleChanges
+            .Where(c => c.ArticleId == articleId && (c.State == ChangeState.Pending || c.State == ChangeState.Returned))
+            .OrderByDescending(c => c.Id).FirstOrDefaultAsync(cancellationToken);
+        if (change is null)
+        {
+            change = new ArticleChange { Title = input.Title, BodyMarkdown = input.BodyMarkdown, InputJson = "{}", ProposedBy = by.Byline(), ProposedUtc = now, BaseVersion = article.Version };
+            db.ArticleChanges.Add(change);
+        }
+
+        change.Article = article;
+        change.Title = input.Title.Trim();
+        change.Excerpt = input.Excerpt.Trim();
+        change.BodyMarkdown = input.BodyMarkdown;
+        change.Tags = string.Join(", ", input.Tags);
+        change.InputJson = JsonSerializer.Serialize(input, _json);
+        change.ProposedById = ArticleAccess.UserId(by);
+        change.ProposedBy = by.Byline();
+        change.UpdatedUtc = now;
+        var wasPending = change.State == ChangeState.Pending && change.Id != 0;
+        change.State = ChangeState.Pending;
+        audit.Record("article.change-submit", $"“{article.Title}” ({article.Slug})");
+        await db.SaveChangesAsync(cancellationToken);
+        Add(article, change, by, ReviewStep.ChangeSubmitted, note);
+        if (!wasPending || !string.IsNullOrWhiteSpace(note))
+        {
+            await mail.ToEditorsAsync(article.Id, $"Change for review: “{article.Title}”",
+                $"{by.Byline()} submitted a change to the published article “{article.Title}”. Readers see the published version until it is applied.",
+                note, ArticleAccess.UserId(by), cancellationToken);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        mail.Wake();
+    }
+
+    /// <summary>An editor applies the waiting change: readers see it from now on.</summary>
+    public async Task<ReviewOutcome> ApplyChangeAsync(int articleId, ClaimsPrincipal by, string? note, CancellationToken cancellationToken)
+    {
+        var change = await db.ArticleChanges.SingleOrDefaultAsync(c => c.ArticleId == articleId && c.State == ChangeState.Pending, cancellationToken);
+        var article = await db.Articles.AsNoTracking().SingleOrDefaultAsync(a => a.Id == articleId, cancellationToken);
+        if (change is null || article is null)
+        {
+            return ReviewOutcome.NothingToReview;
+        }
+
+        // The publishing state is the live article's own: a change alters what it says, not whether readers see it.
+        var input = InputOf(change) with { Status = article.Status, PublishedUtc = article.PublishedUtc };
+        var result = await authoring.UpdateAsync(articleId, input, article.Version, SavedBy(by), cancellationToken);
+        switch (result)
+        {
+            case SaveArticleResult.SlugTaken:
+                return ReviewOutcome.SlugTaken;
+            case not SaveArticleResult.Saved:
+                return ReviewOutcome.NothingToReview;
+        }
+
+        var saved = ((SaveArticleResult.Saved)result).Article;
+        change.State = ChangeState.Applied;
+        change.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
+        Add(saved, change, by, ReviewStep.ChangeApplied, note);
+        await mail.ToWriterAsync(change.ProposedById, articleId, $"Applied: your change to “{saved.Title}”",
+            $"{by.Byline()} applied your change to “{saved.Title}”: readers see it now.", note, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        mail.Wake();
+        return ReviewOutcome.Done;
+    }
+
+    /// <summary>An editor sends the change back (the writer can rework and resubmit it), or discards it.</summary>
+    public async Task<ReviewOutcome> CloseChangeAsync(int articleId, bool discard, ClaimsPrincipal by, string? note, CancellationToken cancellationToken)
+    {
+        if (!discard && string.IsNullOrWhiteSpace(note))
+        {
+            return ReviewOutcome.NoteRequired;
+        }
+
+        var change = await db.ArticleChanges.Include(c => c.Article)
+            .Where(c => c.ArticleId == articleId && (c.State == ChangeState.Pending || (discard && c.State == ChangeState.Returned)))
+            .OrderByDescending(c => c.Id).FirstOrDefaultAsync(cancellationToken);
+        if (change is null)
+        {
+            return ReviewOutcome.NothingToReview;
+        }
+
+        change.State = discard ? ChangeState.Discarded : ChangeState.Returned;
+        change.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
+        Add(change.Article, change, by, discard ? ReviewStep.ChangeDiscarded : ReviewStep.ChangeReturned, note);
+        audit.Record(discard ? "article.change-discard" : "article.change-return", $"“{change.Article.Title}” ({change.Article.Slug})");
+        if (change.ProposedById != ArticleAccess.UserId(by))
+        {
+            await mail.ToWriterAsync(change.ProposedById, articleId,
+                discard ? $"Discarded: your change to “{change.Article.Title}”" : $"Returned: your change to “{change.Article.Title}”",
+                discard ? $"{by.Byline()} discarded your change to “{change.Article.Title}”; the published version stays as it is."
+                    : $"{by.Byline()} sent your change to “{change.Article.Title}” back to you with a note. The published version stays as it is meanwhile.",
+                note, cancellationToken);
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        mail.Wake();
+        return ReviewOutcome.Done;
+    }
+
+    private async Task PublishedAsync(Article article, ClaimsPrincipal by, string? note, CancellationToken cancellationToken)
+    {
+        Add(article, null, by, ReviewStep.Published, note);
+        var when = article.Status == ArticleStatus.Scheduled ? "scheduled" : "published";
+        var submitter = await SubmitterAsync(article.Id, ArticleAccess.UserId(by), cancellationToken);
+        await mail.ToWriterAsync(submitter, article.Id, $"{(when == "published" ? "Published" : "Scheduled")}: “{article.Title}”",
+            $"{by.Byline()} {when} “{article.Title}”.", note, cancellationToken);
+    }
+
+    /// <summary>Who submitted the article last (the writer to tell), unless that is the person acting.</summary>
+    private async Task<string?> SubmitterAsync(int articleId, string? except, CancellationToken cancellationToken)
+    {
+        var submitter = await db.ReviewNotes.AsNoTracking()
+            .Where(n => n.ArticleId == articleId && n.Step == ReviewStep.Submitted)
+            .OrderByDescending(n => n.Id).Select(n => n.ById).FirstOrDefaultAsync(cancellationToken);
+        return submitter == except ? null : submitter;
+    }
+
+    private ReviewNote Add(Article article, ArticleChange? change, ClaimsPrincipal by, ReviewStep step, string? note)
+    {
+        var entry = new ReviewNote
+        {
+            Article = article,
+            ArticleId = article.Id,
+            ChangeId = change?.Id,
+            ById = ArticleAccess.UserId(by),
+            ByName = by.Byline(),
+            Step = step,
+            Text = Trim(note),
+            ArticleVersion = article.Version,
+            CreatedUtc = clock.GetUtcNow().UtcDateTime,
+        };
+        db.ReviewNotes.Add(entry);
+        return entry;
+    }
+
+    private static string Trim(string? note)
+    {
+        var text = (note ?? string.Empty).Trim();
+        return text.Length > ReviewNote.TextMaxLength ? text[..ReviewNote.TextMaxLength] : text;
+    }
+
+    private static string SavedBy(ClaimsPrincipal by) => by.FindFirstValue(ClaimTypes.Name) ?? "editor";
+}

@@ -1,0 +1,182 @@
+using Microsoft.AspNetCore.Html;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using MovieNews.Web.Data;
+using MovieNews.Web.Features.Articles;
+using MovieNews.Web.Features.Rendering;
+using MovieNews.Web.Features.Review;
+using MovieNews.Web.Infrastructure;
+
+namespace MovieNews.Web.Pages.Admin.Review;
+
+/// <summary>
+/// One article's review: what changed (side by side), how it reads, the notes so far, and the editor's decision.
+/// A submitted article is compared with the text last returned to its writer; a change with the live article.
+/// </summary>
+public sealed class ArticleModel(MovieNewsDbContext db, ArticleReview review, MarkdownRenderer renderer, TimeProvider clock) : PageModel
+{
+    [BindProperty]
+    public string? Note { get; set; }
+
+    public Article Article { get; private set; } = null!;
+    public ArticleChange? Change { get; private set; }
+
+    /// <summary>What the left side of the comparison is; null when there is nothing to compare with (a first submission).</summary>
+    public string? ComparedWith { get; private set; }
+    public IReadOnlyList<FieldDiff> Diffs { get; private set; } = [];
+    public SafeHtml Rendered { get; private set; } = SafeHtml.Empty;
+    public IReadOnlyList<ReviewNote> Notes { get; private set; } = [];
+    public string? Error { get; private set; }
+
+    /// <summary>The submitted article's publish time is still ahead: approving it schedules it.</summary>
+    public bool Schedules => Change is null && Article.PublishedUtc > clock.GetUtcNow().UtcDateTime;
+
+    public async Task<IActionResult> OnGetAsync(int id, CancellationToken cancellationToken) =>
+        await LoadAsync(id, cancellationToken) ? Page() : NothingToReview();
+
+    public async Task<IActionResult> OnPostPublishAsync(int id, CancellationToken cancellationToken)
+    {
+        Note = Note.WithoutNul();
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NothingToReview();
+        }
+
+        if (Change is not null)
+        {
+            return await AfterAsync(id, await review.ApplyChangeAsync(id, User, Note, cancellationToken),
+                $"Applied the change to “{Change.Title}”: readers see it now.", cancellationToken);
+        }
+
+        var (outcome, published) = await review.PublishAsync(id, User, Note, cancellationToken);
+        return await AfterAsync(id, outcome, published?.Status == ArticleStatus.Scheduled
+            ? $"Scheduled “{published.Title}”: it goes live by itself at its publish time, and its writer has been told."
+            : $"Published “{Article.Title}”: readers see it now at /articles/{Article.Slug}, and its writer has been told.", cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostReturnAsync(int id, CancellationToken cancellationToken)
+    {
+        Note = Note.WithoutNul();
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NothingToReview();
+        }
+
+        var outcome = Change is not null
+            ? await review.CloseChangeAsync(id, discard: false, User, Note, cancellationToken)
+            : await review.ReturnAsync(id, User, Note, cancellationToken);
+        return await AfterAsync(id, outcome, $"Returned “{Article.Title}” to its writer with your note.", cancellationToken);
+    }
+
+    public async Task<IActionResult> OnPostDiscardAsync(int id, CancellationToken cancellationToken)
+    {
+        Note = Note.WithoutNul();
+        if (!await LoadAsync(id, cancellationToken) || Change is null)
+        {
+            return NothingToReview();
+        }
+
+        return await AfterAsync(id, await review.CloseChangeAsync(id, discard: true, User, Note, cancellationToken),
+            $"Discarded the change to “{Article.Title}”: the published version stays as it is.", cancellationToken);
+    }
+
+    private async Task<IActionResult> AfterAsync(int id, ReviewOutcome outcome, string done, CancellationToken cancellationToken)
+    {
+        switch (outcome)
+        {
+            case ReviewOutcome.Done:
+                TempData["Message"] = done;
+                return Redirect("/admin/review");
+            case ReviewOutcome.NoteRequired:
+                Error = "Say what the writer should change: the note is sent to them with the article.";
+                break;
+            case ReviewOutcome.SlugTaken:
+                Error = "The change gives the article an address another article now uses: return it to the writer, or change the slug in the editor.";
+                break;
+            default:
+                return NothingToReview();
+        }
+
+        await LoadAsync(id, cancellationToken);
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+
+    private NotFoundObjectResult NothingToReview() =>
+        NotFound("Nothing about this article waits for review: it may have been published, returned or withdrawn meanwhile.");
+
+    private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
+    {
+        var article = await db.Articles.AsNoTracking().Include(a => a.Tags).SingleOrDefaultAsync(a => a.Id == id && a.DeletedUtc == null, cancellationToken);
+        if (article is null)
+        {
+            return false;
+        }
+
+        Article = article;
+        Change = await db.ArticleChanges.AsNoTracking().SingleOrDefaultAsync(c => c.ArticleId == id && c.State == ChangeState.Pending, cancellationToken);
+        if (Change is null && article.Status != ArticleStatus.InReview)
+        {
+            return false;
+        }
+
+        var liveTags = string.Join(", ", article.Tags.Select(t => t.Name).Order(StringComparer.Ordinal));
+        if (Change is { } change)
+        {
+            ComparedWith = "the published version";
+            Diffs = FieldDiff.All(new(article.Title, article.Excerpt, liveTags, article.BodyMarkdown),
+                new(change.Title, change.Excerpt, string.Join(", ", change.Tags.Split(", ").Order(StringComparer.Ordinal)), change.BodyMarkdown));
+            Rendered = RenderOrMessage(change.BodyMarkdown);
+        }
+        else
+        {
+            var returned = await db.ReviewNotes.AsNoTracking()
+                .Where(n => n.ArticleId == id && n.ChangeId == null && n.Step == ReviewStep.Returned)
+                .OrderByDescending(n => n.Id).Select(n => (int?)n.ArticleVersion).FirstOrDefaultAsync(cancellationToken);
+            var before = returned is null ? null : await db.ArticleRevisions.AsNoTracking()
+                .Where(r => r.ArticleId == id && r.Version <= returned).OrderByDescending(r => r.Version).FirstOrDefaultAsync(cancellationToken);
+            if (before is not null)
+            {
+                ComparedWith = $"version {before.Version}, the text last returned to the writer";
+                Diffs = FieldDiff.All(new(before.Title, before.Excerpt, null, before.BodyMarkdown), new(article.Title, article.Excerpt, null, article.BodyMarkdown));
+            }
+
+            Rendered = SafeHtml.FromStored(article.BodyHtml);
+        }
+
+        Notes = await db.ReviewNotes.AsNoTracking().Where(n => n.ArticleId == id).OrderByDescending(n => n.Id).Take(20).ToListAsync(cancellationToken);
+        return true;
+    }
+
+    private SafeHtml RenderOrMessage(string markdown)
+    {
+        try
+        {
+            return renderer.RenderArticle(markdown);
+        }
+        catch (MarkdownTooDeepException)
+        {
+            return SafeHtml.Empty;
+        }
+    }
+}
+
+/// <summary>The text of one field before and after, and its side-by-side comparison when they differ.</summary>
+public sealed record FieldDiff(string Label, bool Changed, IHtmlContent? Table)
+{
+    public sealed record Texts(string Title, string Excerpt, string? Tags, string Body);
+
+    public static IReadOnlyList<FieldDiff> All(Texts before, Texts after) =>
+    [
+        Of("Title", before.Title, after.Title),
+        Of("Excerpt", before.Excerpt, after.Excerpt),
+        .. before.Tags is null || after.Tags is null ? Array.Empty<FieldDiff>() : [Of("Tags", before.Tags, after.Tags)],
+        Of("Body", before.Body, after.Body),
+    ];
+
+    private static FieldDiff Of(string label, string before, string after) =>
+        SideBySideDiff.Same(before, after)
+            ? new(label, false, null)
+            : new(label, true, SideBySideDiff.Render(before, after, $"{label}: before and after"));
+}
