@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Microsoft.Playwright;
 using MovieNews.EndToEndTests.Support;
 
@@ -44,10 +43,7 @@ public sealed class ReadingComfortTests(LiveSite site)
     private static async Task<List<string>> AxeAsync(IPage page, string url)
     {
         await page.GotoAsync(url);
-        await page.AddScriptTagAsync(new() { Path = Path.Combine(LiveSite.ToolsFolder, "axe-core", "axe.min.js") });
-        var violations = await page.EvaluateAsync<JsonElement>(
-            "async () => (await axe.run()).violations.filter(v => v.impact === 'serious' || v.impact === 'critical').map(v => v.id + ': ' + v.nodes.map(n => n.target.join(' ')).slice(0, 3).join(' | '))");
-        return violations.EnumerateArray().Select(v => $"{url} {v.GetString()}").ToList();
+        return [.. (await Axe.SeriousViolationsAsync(page)).Select(v => $"{url} {v}")];
     }
 
     [Theory]

@@ -45,6 +45,7 @@ public static class WxrExporter
             {
                 ArticleStatus.Published => "publish",
                 ArticleStatus.Scheduled => "future",
+                ArticleStatus.InReview => "pending",
                 _ => "draft",
             }),
             new XElement(_wp + "post_type", "post"),

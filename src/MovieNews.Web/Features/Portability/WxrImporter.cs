@@ -263,7 +263,7 @@ public sealed class WxrImporter(MovieNewsDbContext db, MarkdownRenderer renderer
             ReadingMinutes = ReadingTime.Minutes(plain),
             AuthorName = post.Author,
             Status = post.Status,
-            PublishedUtc = post.Status == ArticleStatus.Draft ? null : post.DateUtc,
+            PublishedUtc = post.Status is ArticleStatus.Draft or ArticleStatus.InReview ? null : post.DateUtc,
             CreatedUtc = post.DateUtc,
             UpdatedUtc = post.DateUtc,
             CommentsOpen = post.CommentsOpen,
@@ -334,6 +334,7 @@ public sealed class WxrImporter(MovieNewsDbContext db, MarkdownRenderer renderer
         {
             "publish" => ArticleStatus.Published,
             "future" => ArticleStatus.Scheduled,
+            "pending" => ArticleStatus.InReview,
             _ => ArticleStatus.Draft,
         };
         var comments = item.Elements(_wp + "comment").Select(c =>
