@@ -18,7 +18,7 @@ public sealed partial class RoleMatrixTests(MovieNewsFactory factory) : IClassFi
     private const string Password = "role matrix password";
 
     /// <summary>Who may use each page (by its path), with the handlers that need more than their page.</summary>
-    private static readonly Dictionary<string, string[]> PageRoles = new()
+    private static readonly Dictionary<string, string[]> _pageRoles = new()
     {
         ["/Admin/Index"] = Roles.All,
         ["/Admin/Profile"] = Roles.All,
@@ -41,7 +41,7 @@ public sealed partial class RoleMatrixTests(MovieNewsFactory factory) : IClassFi
         ["/Admin/Users/Index"] = [Roles.Admin],
     };
 
-    private static readonly Dictionary<(string Page, string Handler), string[]> HandlerRoles = new()
+    private static readonly Dictionary<(string Page, string Handler), string[]> _handlerRoles = new()
     {
         [("/Admin/Media/Details", "PostDelete")] = Roles.Editors,
     };
@@ -51,7 +51,7 @@ public sealed partial class RoleMatrixTests(MovieNewsFactory factory) : IClassFi
     [Fact]
     public void Every_admin_page_has_its_place_in_the_matrix()
     {
-        var unlisted = AdminHandlers().Select(h => h.Page).Distinct().Where(p => !PageRoles.ContainsKey(p)).ToList();
+        var unlisted = AdminHandlers().Select(h => h.Page).Distinct().Where(p => !_pageRoles.ContainsKey(p)).ToList();
         Assert.Empty(unlisted);
         Assert.True(AdminHandlers().Count > 40, "The handlers were not found.");
     }
@@ -65,7 +65,7 @@ public sealed partial class RoleMatrixTests(MovieNewsFactory factory) : IClassFi
         var wrong = new List<string>();
         foreach (var handler in AdminHandlers())
         {
-            var allowed = (HandlerRoles.TryGetValue((handler.Page, handler.Method + handler.Name), out var roles) ? roles : PageRoles[handler.Page]).Contains(identity);
+            var allowed = (_handlerRoles.TryGetValue((handler.Page, handler.Method + handler.Name), out var roles) ? roles : _pageRoles[handler.Page]).Contains(identity);
             var response = await SendAsync(client, handler, token);
             var status = response.StatusCode;
             if ((int)status >= 500 || (allowed ? status == HttpStatusCode.Forbidden : status != HttpStatusCode.Forbidden))
