@@ -281,4 +281,111 @@ public sealed class ReviewFlowTests(MailFactory factory) : IClassFixture<MailFac
         Assert.Equal(HttpStatusCode.Forbidden, (await editor.GetAsync("/admin/settings")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await editor.GetAsync("/admin/review")).StatusCode);
     }
+
+    private async Task<(HttpClient Contributor, HttpClient Admin, int Id)> LiveArticleAsync(string slug, string address)
+    {
+        var (contributor, _) = await WriterAsync(Roles.Contributor);
+        var id = await SubmittedAsync(contributor, slug);
+        var admin = await factory.SignedInAdminAsync(address);
+        await admin.SubmitAsync($"/admin/review/{id}", "#review-form", null, "button[formaction*=Publish]");
+        return (contributor, admin, id);
+    }
+
+    [Fact]
+    public async Task A_decision_applies_only_to_the_submission_the_editor_was_shown()
+    {
+        var (contributor, _) = await WriterAsync(Roles.Contributor);
+        var id = await SubmittedAsync(contributor, "review-stale");
+        var admin = await factory.SignedInAdminAsync("192.0.2.7");
+        var shown = await admin.GetOkPageAsync($"/admin/review/{id}");
+        await contributor.SubmitAsync($"/admin/articles/edit/{id}", "#article-editor",
+            new Dictionary<string, string?> { ["Input.Body"] = "Swapped after the editor looked." }, Button("InReview"));
+
+        var publish = await admin.SubmitAsync(shown, "#review-form", null, "button[formaction*=Publish]");
+
+        Assert.Equal(HttpStatusCode.Conflict, publish.StatusCode);
+        Assert.Equal(ArticleStatus.InReview, (await StoredAsync("review-stale")).Status);
+        var again = await admin.SubmitAsync(await HtmlClient.ParseAsync(publish), "#review-form", null, "button[formaction*=Publish]");
+        Assert.Equal(HttpStatusCode.Redirect, again.StatusCode);
+        Assert.Equal("Swapped after the editor looked.", (await StoredAsync("review-stale")).BodyMarkdown);
+    }
+
+    [Fact]
+    public async Task A_change_resubmitted_after_the_editor_looked_is_not_applied_unseen()
+    {
+        var (contributor, admin, id) = await LiveArticleAsync("review-live-stale", "192.0.2.8");
+        await contributor.SubmitAsync($"/admin/articles/edit/{id}", "#article-editor", new Dictionary<string, string?> { ["Input.Body"] = "Version A." }, "button[formaction*=Propose]");
+        var shown = await admin.GetOkPageAsync($"/admin/review/{id}");
+        await contributor.SubmitAsync($"/admin/articles/edit/{id}", "#article-editor", new Dictionary<string, string?> { ["Input.Body"] = "Version B." }, "button[formaction*=Propose]");
+
+        var apply = await admin.SubmitAsync(shown, "#review-form", null, "button[formaction*=Publish]");
+
+        Assert.Equal(HttpStatusCode.Conflict, apply.StatusCode);
+        Assert.DoesNotContain("Version", (await StoredAsync("review-live-stale")).BodyMarkdown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_change_carries_only_the_words_so_the_review_shows_all_it_does()
+    {
+        var (contributor, admin, id) = await LiveArticleAsync("review-live-words", "192.0.2.9");
+        await contributor.SubmitAsync($"/admin/articles/edit/{id}", "#article-editor", new Dictionary<string, string?>
+        {
+            ["Input.Body"] = "New words.",
+            ["Input.Slug"] = "hijacked-address",
+            ["Input.SeriesTitle"] = "Hijacked series",
+            ["Input.CommentsOpen"] = null,
+        }, "button[formaction*=Propose]");
+
+        await admin.SubmitAsync($"/admin/review/{id}", "#review-form", null, "button[formaction*=Publish]");
+
+        var stored = await StoredAsync("review-live-words");
+        Assert.Equal("New words.", stored.BodyMarkdown);
+        Assert.True(stored.CommentsOpen);
+        Assert.Null(stored.SeriesId);
+    }
+
+    [Fact]
+    public async Task Applying_a_change_keeps_the_credits_an_editor_gave_meanwhile()
+    {
+        var (contributor, admin, id) = await LiveArticleAsync("review-live-credits", "192.0.2.10");
+        await contributor.SubmitAsync($"/admin/articles/edit/{id}", "#article-editor", new Dictionary<string, string?> { ["Input.Body"] = "Changed words." }, "button[formaction*=Propose]");
+        await admin.SubmitAsync($"/admin/articles/edit/{id}", "#article-editor", new Dictionary<string, string?> { ["Input.AuthorName"] = "The Desk" }, Button("Published"));
+
+        var review = await admin.GetOkPageAsync($"/admin/review/{id}");
+        Assert.NotNull(review.QuerySelector("#changes-title ~ .review-banner"));
+        await admin.SubmitAsync(review, "#review-form", null, "button[formaction*=Publish]");
+
+        var stored = await StoredAsync("review-live-credits");
+        Assert.Equal("Changed words.", stored.BodyMarkdown);
+        Assert.Equal("The Desk", stored.AuthorName);
+    }
+
+    [Fact]
+    public async Task Simultaneous_submissions_of_a_change_leave_one_open_change()
+    {
+        var (_, admin, id) = await LiveArticleAsync("review-live-race", "192.0.2.11");
+        var page = await admin.GetOkPageAsync($"/admin/articles/edit/{id}");
+
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(i =>
+            admin.SubmitAsync(page, "#article-editor", new Dictionary<string, string?> { ["Input.Body"] = $"Racing {i}." }, "button[formaction*=Propose]")));
+
+        Assert.All(responses, r => Assert.Equal(HttpStatusCode.Redirect, r.StatusCode));
+        await using var scope = factory.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<MovieNewsDbContext>();
+        Assert.Equal(1, await db.ArticleChanges.CountAsync(c => c.ArticleId == id && c.State == Web.Features.Review.ChangeState.Pending));
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/admin/review/{id}")).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_note_over_the_limit_is_refused_not_cut()
+    {
+        var (contributor, _) = await WriterAsync(Roles.Contributor);
+        var id = await SubmittedAsync(contributor, "review-long-note");
+        var admin = await factory.SignedInAdminAsync("192.0.2.12");
+
+        var response = await admin.SubmitAsync($"/admin/review/{id}", "#review-form", new Dictionary<string, string?> { ["Note"] = new string('x', 2001) }, "button[formaction*=Return]");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(ArticleStatus.InReview, (await StoredAsync("review-long-note")).Status);
+    }
 }

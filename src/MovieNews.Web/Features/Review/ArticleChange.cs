@@ -5,8 +5,10 @@ using MovieNews.Web.Features.Articles;
 namespace MovieNews.Web.Features.Review;
 
 /// <summary>
-/// A change to a published (or scheduled) article, kept beside it until an editor applies it: readers keep seeing
-/// the published version meanwhile. At most one is open per article, and every writer of the article edits that one.
+/// A change to a published (or scheduled) article's words (title, excerpt, tags, body), kept beside it until an
+/// editor applies it: readers keep seeing the published version meanwhile. Everything else (address, credits,
+/// series, picture, comments) stays the live article's, so the review shows all a change can do. At most one is
+/// open per article (a unique index), and every writer of the article edits that one.
 /// </summary>
 public sealed class ArticleChange
 {
@@ -14,8 +16,11 @@ public sealed class ArticleChange
     public int ArticleId { get; set; }
     public Article Article { get; set; } = null!;
 
-    /// <summary>The article's version when the change was first written: applying it over a newer one is said on the review page.</summary>
+    /// <summary>The article's version when the change was first written: the review page says when the live article has moved on since.</summary>
     public int BaseVersion { get; set; }
+
+    /// <summary>Bumped at every submission: an editor's decision applies only to the submission they were shown.</summary>
+    public int Version { get; set; } = 1;
 
     public required string Title { get; set; }
     public string Excerpt { get; set; } = string.Empty;
@@ -23,9 +28,6 @@ public sealed class ArticleChange
 
     /// <summary>The tags as the change has them, comma-separated, for the review page.</summary>
     public string Tags { get; set; } = string.Empty;
-
-    /// <summary>Everything else the form held (slug, series, picture, comments), applied with the text.</summary>
-    public required string InputJson { get; set; }
 
     public string? ProposedById { get; set; }
     public required string ProposedBy { get; set; }
@@ -55,6 +57,8 @@ internal sealed class ArticleChangeConfiguration : IEntityTypeConfiguration<Arti
         change.Property(c => c.Tags).HasMaxLength(2000);
         change.Property(c => c.ProposedBy).HasMaxLength(256);
         change.Property(c => c.State).HasConversion<string>().HasMaxLength(16);
+        // One open change per article, whatever the timing of two submissions (same SQL on both engines).
+        change.HasIndex(c => c.ArticleId).IsUnique().HasFilter("\"State\" IN ('Pending', 'Returned')").HasDatabaseName("IX_ArticleChanges_OneOpenPerArticle");
         change.HasIndex(c => new { c.ArticleId, c.State });
         change.HasIndex(c => new { c.State, c.UpdatedUtc });
     }

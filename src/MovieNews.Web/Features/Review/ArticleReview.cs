@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using MovieNews.Web.Data;
 using MovieNews.Web.Features.Accounts;
@@ -14,7 +13,17 @@ public enum ReviewOutcome
     Done,
     NothingToReview,
     NoteRequired,
-    SlugTaken,
+    NoteTooLong,
+
+    /// <summary>The writer submitted again after the editor's page was shown: the decision would apply to text nobody reviewed.</summary>
+    Stale,
+}
+
+/// <summary>What a change to a live article can change: its words.</summary>
+public sealed record ChangeText(string Title, string Excerpt, IReadOnlyCollection<string> Tags, string BodyMarkdown)
+{
+    public static IReadOnlyCollection<string> SplitTags(string tags) =>
+        tags.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 }
 
 /// <summary>
@@ -24,8 +33,6 @@ public enum ReviewOutcome
 /// </summary>
 public sealed class ArticleReview(MovieNewsDbContext db, ArticleAuthoring authoring, ReviewMail mail, AuditLog audit, TimeProvider clock)
 {
-    private static readonly JsonSerializerOptions _json = new(JsonSerializerDefaults.Web);
-
     /// <summary>Records what a save in the editor did to the review: a submission, a withdrawal, or a publish of a submitted article.</summary>
     public async Task AfterSaveAsync(ArticleStatus? before, Article article, ClaimsPrincipal by, string? note, CancellationToken cancellationToken)
     {
@@ -58,12 +65,22 @@ public sealed class ArticleReview(MovieNewsDbContext db, ArticleAuthoring author
     }
 
     /// <summary>An editor publishes a submitted article (or schedules it, when its publish time is still ahead).</summary>
-    public async Task<(ReviewOutcome Outcome, Article? Article)> PublishAsync(int articleId, ClaimsPrincipal by, string? note, CancellationToken cancellationToken)
+    public async Task<(ReviewOutcome Outcome, Article? Article)> PublishAsync(int articleId, int reviewedVersion, ClaimsPrincipal by, string? note, CancellationToken cancellationToken)
     {
-        var status = await db.Articles.Where(a => a.Id == articleId && a.DeletedUtc == null).Select(a => (ArticleStatus?)a.Status).SingleOrDefaultAsync(cancellationToken);
-        if (status != ArticleStatus.InReview)
+        var state = await db.Articles.Where(a => a.Id == articleId && a.DeletedUtc == null).Select(a => new { a.Status, a.Version }).SingleOrDefaultAsync(cancellationToken);
+        if (state?.Status != ArticleStatus.InReview)
         {
             return (ReviewOutcome.NothingToReview, null);
+        }
+
+        if (state.Version != reviewedVersion)
+        {
+            return (ReviewOutcome.Stale, null);
+        }
+
+        if (Trim(note).Length < (note ?? string.Empty).Trim().Length)
+        {
+            return (ReviewOutcome.NoteTooLong, null);
         }
 
         var article = await authoring.SetStatusAsync(articleId, ArticleStatus.InReview, ArticleStatus.Scheduled, SavedBy(by), cancellationToken);
@@ -84,6 +101,11 @@ public sealed class ArticleReview(MovieNewsDbContext db, ArticleAuthoring author
         if (string.IsNullOrWhiteSpace(note))
         {
             return ReviewOutcome.NoteRequired;
+        }
+
+        if (note.Trim().Length > ReviewNote.TextMaxLength)
+        {
+            return ReviewOutcome.NoteTooLong;
         }
 
         var reviewed = await db.Articles.Where(a => a.Id == articleId).Select(a => (int?)a.Version).SingleOrDefaultAsync(cancellationToken);
@@ -108,36 +130,25 @@ public sealed class ArticleReview(MovieNewsDbContext db, ArticleAuthoring author
             .Where(c => c.ArticleId == articleId && (c.State == ChangeState.Pending || c.State == ChangeState.Returned))
             .OrderByDescending(c => c.Id).FirstOrDefaultAsync(cancellationToken);
 
-    public static ArticleInput InputOf(ArticleChange change) =>
-        JsonSerializer.Deserialize<ArticleInput>(change.InputJson, _json) ?? throw new InvalidOperationException("A change without its input.");
-
     /// <summary>A writer submits a change to a live article: it waits beside it, and readers keep the published version.</summary>
-    public async Task ProposeAsync(int articleId, ArticleInput input, ClaimsPrincipal by, string? note, CancellationToken cancellationToken)
+    public async Task ProposeAsync(int articleId, ChangeText text, ClaimsPrincipal by, string? note, CancellationToken cancellationToken)
     {
         var article = await db.Articles.SingleAsync(a => a.Id == articleId, cancellationToken);
-        var now = clock.GetUtcNow().UtcDateTime;
-        var change = await db.ArticleChanges
-            .Where(c => c.ArticleId == articleId && (c.State == ChangeState.Pending || c.State == ChangeState.Returned))
-            .OrderByDescending(c => c.Id).FirstOrDefaultAsync(cancellationToken);
-        if (change is null)
+        bool wasPending;
+        try
         {
-            change = new ArticleChange { Title = input.Title, BodyMarkdown = input.BodyMarkdown, InputJson = "{}", ProposedBy = by.Byline(), ProposedUtc = now, BaseVersion = article.Version };
-            db.ArticleChanges.Add(change);
+            wasPending = await WriteChangeAsync(article, text, by, cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Another submission opened the article's change at the same moment (the unique index refused a second):
+            // this one updates that change instead.
+            db.ChangeTracker.Clear();
+            article = await db.Articles.SingleAsync(a => a.Id == articleId, cancellationToken);
+            wasPending = await WriteChangeAsync(article, text, by, cancellationToken);
         }
 
-        change.Article = article;
-        change.Title = input.Title.Trim();
-        change.Excerpt = input.Excerpt.Trim();
-        change.BodyMarkdown = input.BodyMarkdown;
-        change.Tags = string.Join(", ", input.Tags);
-        change.InputJson = JsonSerializer.Serialize(input, _json);
-        change.ProposedById = ArticleAccess.UserId(by);
-        change.ProposedBy = by.Byline();
-        change.UpdatedUtc = now;
-        var wasPending = change.State == ChangeState.Pending && change.Id != 0;
-        change.State = ChangeState.Pending;
-        audit.Record("article.change-submit", $"“{article.Title}” ({article.Slug})");
-        await db.SaveChangesAsync(cancellationToken);
+        var change = await db.ArticleChanges.Where(c => c.ArticleId == articleId && c.State == ChangeState.Pending).OrderByDescending(c => c.Id).FirstAsync(cancellationToken);
         Add(article, change, by, ReviewStep.ChangeSubmitted, note);
         if (!wasPending || !string.IsNullOrWhiteSpace(note))
         {
@@ -150,28 +161,66 @@ public sealed class ArticleReview(MovieNewsDbContext db, ArticleAuthoring author
         mail.Wake();
     }
 
-    /// <summary>An editor applies the waiting change: readers see it from now on.</summary>
-    public async Task<ReviewOutcome> ApplyChangeAsync(int articleId, ClaimsPrincipal by, string? note, CancellationToken cancellationToken)
+    /// <summary>Writes the text into the article's open change (made when there is none); says whether it was already waiting.</summary>
+    private async Task<bool> WriteChangeAsync(Article article, ChangeText text, ClaimsPrincipal by, CancellationToken cancellationToken)
     {
-        var change = await db.ArticleChanges.SingleOrDefaultAsync(c => c.ArticleId == articleId && c.State == ChangeState.Pending, cancellationToken);
-        var article = await db.Articles.AsNoTracking().SingleOrDefaultAsync(a => a.Id == articleId, cancellationToken);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var change = await db.ArticleChanges
+            .Where(c => c.ArticleId == article.Id && (c.State == ChangeState.Pending || c.State == ChangeState.Returned))
+            .OrderByDescending(c => c.Id).FirstOrDefaultAsync(cancellationToken);
+        var wasPending = change?.State == ChangeState.Pending;
+        if (change is null)
+        {
+            change = new ArticleChange { Article = article, Title = text.Title, BodyMarkdown = text.BodyMarkdown, ProposedBy = by.Byline(), ProposedUtc = now, BaseVersion = article.Version, Version = 0 };
+            db.ArticleChanges.Add(change);
+        }
+
+        change.Title = text.Title.Trim();
+        change.Excerpt = text.Excerpt.Trim();
+        change.BodyMarkdown = text.BodyMarkdown;
+        change.Tags = string.Join(", ", text.Tags);
+        change.ProposedById = ArticleAccess.UserId(by);
+        change.ProposedBy = by.Byline();
+        change.UpdatedUtc = now;
+        change.Version++;
+        change.State = ChangeState.Pending;
+        audit.Record("article.change-submit", $"“{article.Title}” ({article.Slug})");
+        await db.SaveChangesAsync(cancellationToken);
+        return wasPending;
+    }
+
+    /// <summary>
+    /// An editor applies the waiting change, as it was when their page showed it (<paramref name="reviewedVersion"/>):
+    /// readers see its words from now on, with everything else as the live article has it.
+    /// </summary>
+    public async Task<ReviewOutcome> ApplyChangeAsync(int articleId, int reviewedVersion, ClaimsPrincipal by, string? note, CancellationToken cancellationToken)
+    {
+        var change = await db.ArticleChanges.Where(c => c.ArticleId == articleId && c.State == ChangeState.Pending).OrderByDescending(c => c.Id).FirstOrDefaultAsync(cancellationToken);
+        var article = await db.Articles.AsNoTracking().SingleOrDefaultAsync(a => a.Id == articleId && a.DeletedUtc == null, cancellationToken);
         if (change is null || article is null)
         {
             return ReviewOutcome.NothingToReview;
         }
 
-        // The publishing state is the live article's own: a change alters what it says, not whether readers see it.
-        var input = InputOf(change) with { Status = article.Status, PublishedUtc = article.PublishedUtc };
-        var result = await authoring.UpdateAsync(articleId, input, article.Version, SavedBy(by), cancellationToken);
-        switch (result)
+        if (change.Version != reviewedVersion)
         {
-            case SaveArticleResult.SlugTaken:
-                return ReviewOutcome.SlugTaken;
-            case not SaveArticleResult.Saved:
-                return ReviewOutcome.NothingToReview;
+            return ReviewOutcome.Stale;
         }
 
-        var saved = ((SaveArticleResult.Saved)result).Article;
+        if (Trim(note).Length < (note ?? string.Empty).Trim().Length)
+        {
+            return ReviewOutcome.NoteTooLong;
+        }
+
+        // Address, credits, byline, series, picture, comments and publishing state stay the live article's own.
+        var input = new ArticleInput(change.Title, article.Slug, change.Excerpt, change.BodyMarkdown, article.AuthorName, article.Status,
+            article.PublishedUtc, ChangeText.SplitTags(change.Tags), article.CommentsOpen, article.FeaturedMediaId);
+        if (await authoring.UpdateAsync(articleId, input, article.Version, SavedBy(by), cancellationToken) is not SaveArticleResult.Saved result)
+        {
+            return ReviewOutcome.Stale;
+        }
+
+        var saved = result.Article;
         change.State = ChangeState.Applied;
         change.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
         Add(saved, change, by, ReviewStep.ChangeApplied, note);
@@ -188,6 +237,11 @@ public sealed class ArticleReview(MovieNewsDbContext db, ArticleAuthoring author
         if (!discard && string.IsNullOrWhiteSpace(note))
         {
             return ReviewOutcome.NoteRequired;
+        }
+
+        if (Trim(note).Length < (note ?? string.Empty).Trim().Length)
+        {
+            return ReviewOutcome.NoteTooLong;
         }
 
         var change = await db.ArticleChanges.Include(c => c.Article)

@@ -1093,10 +1093,6 @@ namespace MovieNews.Web.Data.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
-                    b.Property<string>("InputJson")
-                        .IsRequired()
-                        .HasColumnType("text");
-
                     b.Property<string>("ProposedBy")
                         .IsRequired()
                         .HasMaxLength(256)
@@ -1126,7 +1122,15 @@ namespace MovieNews.Web.Data.Migrations.Postgres
                     b.Property<DateTime>("UpdatedUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("ArticleId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_ArticleChanges_OneOpenPerArticle")
+                        .HasFilter("\"State\" IN ('Pending', 'Returned')");
 
                     b.HasIndex("ArticleId", "State");
 

@@ -1053,10 +1053,6 @@ namespace MovieNews.Web.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("InputJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("ProposedBy")
                         .IsRequired()
                         .HasMaxLength(256)
@@ -1086,7 +1082,15 @@ namespace MovieNews.Web.Data.Migrations.Sqlite
                     b.Property<DateTime>("UpdatedUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("ArticleId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_ArticleChanges_OneOpenPerArticle")
+                        .HasFilter("\"State\" IN ('Pending', 'Returned')");
 
                     b.HasIndex("ArticleId", "State");
 

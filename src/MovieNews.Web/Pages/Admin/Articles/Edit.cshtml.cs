@@ -110,7 +110,7 @@ public sealed class EditModel(
         if (MustPropose && OpenChange is not null)
         {
             // A writer carries on with their change, not the published text it would replace.
-            Input = Input.WithChange(ArticleReview.InputOf(OpenChange));
+            Input = Input.WithChange(OpenChange);
             ShowsOpenChange = true;
         }
 
@@ -203,26 +203,25 @@ public sealed class EditModel(
             return refused;
         }
 
-        var live = await db.Articles.AsNoTracking().Where(a => a.Id == id).Select(a => new { a.Status, a.Slug, a.PublishedUtc }).SingleAsync(cancellationToken);
-        if (live.Status is not (ArticleStatus.Published or ArticleStatus.Scheduled))
+        var live = await db.Articles.AsNoTracking().Include(a => a.InSeries).SingleAsync(a => a.Id == id, cancellationToken);
+        if (live.Status is not (ArticleStatus.Published or ArticleStatus.Scheduled) || live.DeletedUtc is not null)
         {
-            Errors["Review"] = "Only a change to a published or scheduled article waits for review this way: save this one, or submit it for review.";
+            Errors["Review"] = live.DeletedUtc is not null
+                ? "This article is in the trash: a change to it cannot wait for review."
+                : "Only a change to a published or scheduled article waits for review this way: save this one, or submit it for review.";
             return await ReshowAsync(id, StatusCodes.Status400BadRequest, cancellationToken);
         }
 
+        if (NewPictureFile is { Length: > 0 })
+        {
+            Errors[nameof(NewPictureFile)] = "A change for review carries the words only: upload the picture in the library, and ask an editor to use it.";
+            return await ReshowAsync(id, StatusCodes.Status400BadRequest, cancellationToken);
+        }
+
+        // A change carries the words; everything else stays the live article's, so nothing the review page does not show can change.
         await KeepCreditsAsync(id, cancellationToken);
-        Input.Status = live.Status.ToString();
-        if (!await TakeNewPictureAsync(cancellationToken))
-        {
-            return await ReshowAsync(id, StatusCodes.Status400BadRequest, cancellationToken);
-        }
-
+        Input.WithSettingsOf(live, siteTime);
         var input = await ValidateAsync(cancellationToken);
-        if (input is not null && input.Slug != live.Slug && await db.Articles.AnyAsync(a => a.Slug == input.Slug && a.Id != id, cancellationToken))
-        {
-            Errors[nameof(ArticleForm.Slug)] = "Another article already uses this slug.";
-            input = null;
-        }
 
         try
         {
@@ -241,7 +240,7 @@ public sealed class EditModel(
             return await ReshowAsync(id, StatusCodes.Status400BadRequest, cancellationToken);
         }
 
-        await review.ProposeAsync(id, input, User, Input.ReviewNote, cancellationToken);
+        await review.ProposeAsync(id, new ChangeText(input.Title, input.Excerpt, input.Tags, input.BodyMarkdown), User, Input.ReviewNote, cancellationToken);
         TempData["Message"] = $"Your change to “{input.Title}” was sent for review. Readers see the published version until an editor applies it.";
         return Redirect($"/admin/articles/edit/{id}");
     }
@@ -661,19 +660,28 @@ public sealed class ArticleForm
         ReviewNote = ReviewNote.WithoutNul();
     }
 
-    /// <summary>This form (the live article's) with the text and choices of a change waiting for review.</summary>
-    public ArticleForm WithChange(ArticleInput change)
+    /// <summary>This form (the live article's) with the words of a change waiting for review.</summary>
+    public ArticleForm WithChange(ArticleChange change)
     {
         Title = change.Title;
-        Slug = change.Slug;
         Excerpt = change.Excerpt;
-        Tags = string.Join(", ", change.Tags);
+        Tags = change.Tags;
         Body = change.BodyMarkdown;
-        CommentsOpen = change.CommentsOpen;
-        SeriesTitle = change.Series?.Title;
-        SeriesPart = change.Series?.Part?.ToString(CultureInfo.InvariantCulture);
-        FeaturedMediaId = change.FeaturedMediaId?.ToString(CultureInfo.InvariantCulture);
         return this;
+    }
+
+    /// <summary>Everything but the words as the live article has it: what a change for review keeps.</summary>
+    public void WithSettingsOf(Article live, SiteTime siteTime)
+    {
+        var stored = From(live, siteTime);
+        Slug = stored.Slug;
+        Status = stored.Status;
+        PublishAt = stored.PublishAt;
+        PublishOffset = stored.PublishOffset;
+        CommentsOpen = stored.CommentsOpen;
+        SeriesTitle = stored.SeriesTitle;
+        SeriesPart = stored.SeriesPart;
+        FeaturedMediaId = stored.FeaturedMediaId;
     }
 
     public static ArticleForm From(Article article, SiteTime siteTime) => new()

@@ -19,6 +19,16 @@ public sealed class ArticleModel(MovieNewsDbContext db, ArticleReview review, Ma
     [BindProperty]
     public string? Note { get; set; }
 
+    /// <summary>The version the page showed (the article's, or the change's): a decision applies to nothing newer.</summary>
+    [BindProperty]
+    public int Reviewed { get; set; }
+
+    /// <summary>The version to post back with the decision.</summary>
+    public int ShownVersion => Change?.Version ?? Article.Version;
+
+    /// <summary>The live article was saved again after the change was started: the comparison shows what applying it undoes.</summary>
+    public bool LiveMovedOn => Change is { } change && change.BaseVersion != Article.Version;
+
     public Article Article { get; private set; } = null!;
     public ArticleChange? Change { get; private set; }
 
@@ -45,11 +55,11 @@ public sealed class ArticleModel(MovieNewsDbContext db, ArticleReview review, Ma
 
         if (Change is not null)
         {
-            return await AfterAsync(id, await review.ApplyChangeAsync(id, User, Note, cancellationToken),
+            return await AfterAsync(id, await review.ApplyChangeAsync(id, Reviewed, User, Note, cancellationToken),
                 $"Applied the change to “{Change.Title}”: readers see it now.", cancellationToken);
         }
 
-        var (outcome, published) = await review.PublishAsync(id, User, Note, cancellationToken);
+        var (outcome, published) = await review.PublishAsync(id, Reviewed, User, Note, cancellationToken);
         return await AfterAsync(id, outcome, published?.Status == ArticleStatus.Scheduled
             ? $"Scheduled “{published.Title}”: it goes live by itself at its publish time, and its writer has been told."
             : $"Published “{Article.Title}”: readers see it now at /articles/{Article.Slug}, and its writer has been told.", cancellationToken);
@@ -91,9 +101,14 @@ public sealed class ArticleModel(MovieNewsDbContext db, ArticleReview review, Ma
             case ReviewOutcome.NoteRequired:
                 Error = "Say what the writer should change: the note is sent to them with the article.";
                 break;
-            case ReviewOutcome.SlugTaken:
-                Error = "The change gives the article an address another article now uses: return it to the writer, or change the slug in the editor.";
+            case ReviewOutcome.NoteTooLong:
+                Error = $"A note can be at most {ReviewNote.TextMaxLength:N0} characters.";
                 break;
+            case ReviewOutcome.Stale:
+                Error = "It was submitted again (or the article was saved) after this page was shown: read it again below, then decide.";
+                await LoadAsync(id, cancellationToken);
+                Response.StatusCode = StatusCodes.Status409Conflict;
+                return Page();
             default:
                 return NothingToReview();
         }
@@ -115,7 +130,7 @@ public sealed class ArticleModel(MovieNewsDbContext db, ArticleReview review, Ma
         }
 
         Article = article;
-        Change = await db.ArticleChanges.AsNoTracking().SingleOrDefaultAsync(c => c.ArticleId == id && c.State == ChangeState.Pending, cancellationToken);
+        Change = await db.ArticleChanges.AsNoTracking().Where(c => c.ArticleId == id && c.State == ChangeState.Pending).OrderByDescending(c => c.Id).FirstOrDefaultAsync(cancellationToken);
         if (Change is null && article.Status != ArticleStatus.InReview)
         {
             return false;
@@ -126,7 +141,7 @@ public sealed class ArticleModel(MovieNewsDbContext db, ArticleReview review, Ma
         {
             ComparedWith = "the published version";
             Diffs = FieldDiff.All(new(article.Title, article.Excerpt, liveTags, article.BodyMarkdown),
-                new(change.Title, change.Excerpt, string.Join(", ", change.Tags.Split(", ").Order(StringComparer.Ordinal)), change.BodyMarkdown));
+                new(change.Title, change.Excerpt, string.Join(", ", ChangeText.SplitTags(change.Tags).Order(StringComparer.Ordinal)), change.BodyMarkdown));
             Rendered = RenderOrMessage(change.BodyMarkdown);
         }
         else

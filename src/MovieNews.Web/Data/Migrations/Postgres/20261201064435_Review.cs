@@ -1,9 +1,10 @@
 ﻿using System;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace MovieNews.Web.Data.Migrations.Sqlite
+namespace MovieNews.Web.Data.Migrations.Postgres
 {
     /// <inheritdoc />
     public partial class Review : Migration
@@ -14,27 +15,27 @@ namespace MovieNews.Web.Data.Migrations.Sqlite
             migrationBuilder.AddColumn<string>(
                 name: "CreatedById",
                 table: "Articles",
-                type: "TEXT",
+                type: "text",
                 nullable: true);
 
             migrationBuilder.CreateTable(
                 name: "ArticleChanges",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ArticleId = table.Column<int>(type: "INTEGER", nullable: false),
-                    BaseVersion = table.Column<int>(type: "INTEGER", nullable: false),
-                    Title = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Excerpt = table.Column<string>(type: "TEXT", maxLength: 1000, nullable: false),
-                    BodyMarkdown = table.Column<string>(type: "TEXT", nullable: false),
-                    Tags = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    InputJson = table.Column<string>(type: "TEXT", nullable: false),
-                    ProposedById = table.Column<string>(type: "TEXT", nullable: true),
-                    ProposedBy = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    ProposedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    UpdatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false),
-                    State = table.Column<string>(type: "TEXT", maxLength: 16, nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ArticleId = table.Column<int>(type: "integer", nullable: false),
+                    BaseVersion = table.Column<int>(type: "integer", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    Title = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Excerpt = table.Column<string>(type: "character varying(1000)", maxLength: 1000, nullable: false),
+                    BodyMarkdown = table.Column<string>(type: "text", nullable: false),
+                    Tags = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    ProposedById = table.Column<string>(type: "text", nullable: true),
+                    ProposedBy = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    ProposedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    UpdatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false),
+                    State = table.Column<string>(type: "character varying(16)", maxLength: 16, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -51,16 +52,16 @@ namespace MovieNews.Web.Data.Migrations.Sqlite
                 name: "ReviewNotes",
                 columns: table => new
                 {
-                    Id = table.Column<int>(type: "INTEGER", nullable: false)
-                        .Annotation("Sqlite:Autoincrement", true),
-                    ArticleId = table.Column<int>(type: "INTEGER", nullable: false),
-                    ChangeId = table.Column<int>(type: "INTEGER", nullable: true),
-                    ById = table.Column<string>(type: "TEXT", nullable: true),
-                    ByName = table.Column<string>(type: "TEXT", maxLength: 256, nullable: false),
-                    Step = table.Column<string>(type: "TEXT", maxLength: 24, nullable: false),
-                    Text = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    ArticleVersion = table.Column<int>(type: "INTEGER", nullable: false),
-                    CreatedUtc = table.Column<DateTime>(type: "TEXT", nullable: false)
+                    Id = table.Column<int>(type: "integer", nullable: false)
+                        .Annotation("Npgsql:ValueGenerationStrategy", NpgsqlValueGenerationStrategy.IdentityByDefaultColumn),
+                    ArticleId = table.Column<int>(type: "integer", nullable: false),
+                    ChangeId = table.Column<int>(type: "integer", nullable: true),
+                    ById = table.Column<string>(type: "text", nullable: true),
+                    ByName = table.Column<string>(type: "character varying(256)", maxLength: 256, nullable: false),
+                    Step = table.Column<string>(type: "character varying(24)", maxLength: 24, nullable: false),
+                    Text = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    ArticleVersion = table.Column<int>(type: "integer", nullable: false),
+                    CreatedUtc = table.Column<DateTime>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -88,6 +89,13 @@ namespace MovieNews.Web.Data.Migrations.Sqlite
                 name: "IX_ArticleChanges_ArticleId_State",
                 table: "ArticleChanges",
                 columns: new[] { "ArticleId", "State" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_ArticleChanges_OneOpenPerArticle",
+                table: "ArticleChanges",
+                column: "ArticleId",
+                unique: true,
+                filter: "\"State\" IN ('Pending', 'Returned')");
 
             migrationBuilder.CreateIndex(
                 name: "IX_ArticleChanges_State_UpdatedUtc",

@@ -11,7 +11,7 @@ using MovieNews.Web.Data;
 namespace MovieNews.Web.Data.Migrations.Sqlite
 {
     [DbContext(typeof(MovieNewsDbContext))]
-    [Migration("20261201060534_Review")]
+    [Migration("20261201064144_Review")]
     partial class Review
     {
         /// <inheritdoc />
@@ -1056,10 +1056,6 @@ namespace MovieNews.Web.Data.Migrations.Sqlite
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
 
-                    b.Property<string>("InputJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
                     b.Property<string>("ProposedBy")
                         .IsRequired()
                         .HasMaxLength(256)
@@ -1089,7 +1085,15 @@ namespace MovieNews.Web.Data.Migrations.Sqlite
                     b.Property<DateTime>("UpdatedUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("ArticleId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_ArticleChanges_OneOpenPerArticle")
+                        .HasFilter("\"State\" IN ('Pending', 'Returned')");
 
                     b.HasIndex("ArticleId", "State");
 

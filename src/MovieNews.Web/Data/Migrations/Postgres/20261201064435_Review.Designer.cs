@@ -13,7 +13,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace MovieNews.Web.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresMovieNewsDbContext))]
-    [Migration("20261201060610_Review")]
+    [Migration("20261201064435_Review")]
     partial class Review
     {
         /// <inheritdoc />
@@ -1096,10 +1096,6 @@ namespace MovieNews.Web.Data.Migrations.Postgres
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
 
-                    b.Property<string>("InputJson")
-                        .IsRequired()
-                        .HasColumnType("text");
-
                     b.Property<string>("ProposedBy")
                         .IsRequired()
                         .HasMaxLength(256)
@@ -1129,7 +1125,15 @@ namespace MovieNews.Web.Data.Migrations.Postgres
                     b.Property<DateTime>("UpdatedUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("Version")
+                        .HasColumnType("integer");
+
                     b.HasKey("Id");
+
+                    b.HasIndex("ArticleId")
+                        .IsUnique()
+                        .HasDatabaseName("IX_ArticleChanges_OneOpenPerArticle")
+                        .HasFilter("\"State\" IN ('Pending', 'Returned')");
 
                     b.HasIndex("ArticleId", "State");
 
