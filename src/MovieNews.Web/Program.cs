@@ -35,6 +35,7 @@ builder.Services.AddReaderPageCache(builder.Configuration);
 
 var app = builder.Build();
 
+app.UseSiteLanguage();
 app.UseReverseProxy();
 app.UseErrorPages();
 app.UseSecurityHeaders();

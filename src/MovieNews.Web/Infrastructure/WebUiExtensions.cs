@@ -24,7 +24,7 @@ public static class WebUiExtensions
             options.Conventions.AuthorizePage("/Admin/Audit", Policies.Editors);
             options.Conventions.AuthorizePage("/Admin/Privacy", Policies.Editors);
             options.Conventions.AuthorizeFolder("/Admin/Media", Policies.Uploaders);
-        }).AddMvcOptions(mvc => mvc.Filters.Add(new UnsupportedMethods()));
+        }).AddViewLocalization().AddMvcOptions(mvc => mvc.Filters.Add(new UnsupportedMethods()));
         builder.Services.Configure<RouteOptions>(options => options.LowercaseUrls = true);
         // Write non-ASCII text (curly quotes, accents, emoji) as itself rather than as numeric entities:
         // HTML-significant characters are still encoded, and pages get smaller and readable.

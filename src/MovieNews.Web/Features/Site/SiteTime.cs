@@ -19,7 +19,7 @@ public sealed class SiteTime
     public const string ConfigurationKey = "Site:TimeZone";
     public const string SettingKey = "site.timezone";
 
-    private static readonly LocalDatePattern _longDate = LocalDatePattern.Create("d MMMM uuuu", CultureInfo.InvariantCulture);
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<CultureInfo, LocalDatePattern> _longDates = new();
     private static readonly LocalTimePattern _time = LocalTimePattern.CreateWithInvariantCulture("HH:mm");
     private static readonly LocalDateTimePattern _inputValue = LocalDateTimePattern.CreateWithInvariantCulture("uuuu-MM-dd'T'HH:mm");
     private static readonly LocalDateTimePattern[] _inputPatterns =
@@ -63,12 +63,21 @@ public sealed class SiteTime
         Instant.FromDateTimeUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).InZone(_zone);
 
     /// <summary>"1 December 2026", the date in the site's zone.</summary>
-    public string LongDate(DateTime utc) => _longDate.Format(InZone(utc).Date);
+    public string LongDate(DateTime utc) => LongDate(InZone(utc).Date);
+
+    /// <summary>The date in the page's language: "1 December 2026", "1. Dezember 2026" (the pattern is one of the site's words).</summary>
+    public static string LongDate(LocalDate date)
+    {
+        var culture = CultureInfo.CurrentUICulture;
+        var pattern = _longDates.GetOrAdd(culture, c => LocalDatePattern.Create(SiteText.Get("d MMMM uuuu"), c.Name.Length == 0 ? CultureInfo.InvariantCulture : c));
+        return pattern.Format(date);
+    }
 
     /// <summary>"1 December 2026 at 14:30 CET".</summary>
     public string DateAndTime(DateTime utc) => DateAndTime(InZone(utc));
 
-    public static string DateAndTime(ZonedDateTime at) => $"{_longDate.Format(at.Date)} at {_time.Format(at.TimeOfDay)} {Abbreviation(at)}";
+    public static string DateAndTime(ZonedDateTime at) =>
+        SiteText.Format("{0} at {1} {2}", LongDate(at.Date), _time.Format(at.TimeOfDay), Abbreviation(at));
 
     /// <summary>The zone's abbreviation at that moment ("CET", "EDT"); zones with none get their offset ("UTC+03").</summary>
     public static string Abbreviation(ZonedDateTime at)

@@ -1,0 +1,90 @@
+using MovieNews.IntegrationTests.Support;
+using MovieNews.Web.Features.Articles;
+
+namespace MovieNews.IntegrationTests.Pages;
+
+public sealed class GermanFactory : MovieNewsFactory
+{
+    protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Site:Language"] = "de" };
+}
+
+/// <summary>With <c>Site:Language=de</c> readers get the site in German: its words, its dates and numbers, and <c>lang</c>.</summary>
+public sealed class SecondLanguageTests(GermanFactory factory) : IClassFixture<GermanFactory>
+{
+    [Fact]
+    public async Task Pages_say_their_language_and_use_its_words()
+    {
+        var home = await factory.CreateClient().GetOkPageAsync("/");
+
+        Assert.Equal("de", home.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("Neueste Artikel", home.QuerySelector("h1")!.TextContent);
+        Assert.Equal(["Neueste", "Schlagwörter", "Suche"], home.Texts(".site-header nav a"));
+        Assert.Equal("Zum Inhalt springen", home.QuerySelector(".skip-link")!.TextContent);
+    }
+
+    [Fact]
+    public async Task Dates_and_counts_are_written_the_german_way()
+    {
+        await factory.CreatePublishedArticleAsync("deutsches-datum", "Ein Text.", ArticleStatus.Published, new DateTime(2025, 3, 9, 12, 0, 0, DateTimeKind.Utc));
+
+        var article = await factory.CreateClient().GetOkPageAsync("/articles/deutsches-datum");
+
+        Assert.Equal("9. März 2025", article.QuerySelector(".article .meta time")!.TextContent);
+        Assert.StartsWith("Von ", article.QuerySelector(".article .meta")!.TextContent.Trim(), StringComparison.Ordinal);
+        Assert.Contains("1 Min. Lesezeit", article.QuerySelector(".article .meta")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("Noch keine Kommentare", article.QuerySelector("#comments-title")!.TextContent);
+        Assert.Equal("Kommentar senden", article.QuerySelector(".comment-form button[type=submit]")!.TextContent);
+    }
+
+    [Fact]
+    public async Task A_page_that_does_not_exist_says_so_in_german()
+    {
+        var response = await factory.CreateClient().GetAsync("/no-such-page");
+        var page = await HtmlClient.ParseAsync(response);
+
+        Assert.Equal(404, (int)response.StatusCode);
+        Assert.Equal("Seite nicht gefunden", page.QuerySelector("h1")!.TextContent);
+    }
+
+    [Fact]
+    public void Every_german_entry_keeps_the_placeholders_of_its_english_key()
+    {
+        var german = System.Xml.Linq.XDocument.Load(Path.Combine(AppContext.BaseDirectory, "SiteText.de.resx"));
+        var wrong = german.Root!.Elements("data")
+            .Where(d => Placeholders(d.Attribute("name")!.Value) != Placeholders(d.Element("value")!.Value))
+            .Select(d => d.Attribute("name")!.Value)
+            .ToList();
+
+        Assert.Empty(wrong);
+    }
+
+    [Fact]
+    public void No_two_english_keys_differ_only_in_case()
+    {
+        // Resource names are matched without case when the file is built: such a pair would lose one translation.
+        var names = System.Xml.Linq.XDocument.Load(Path.Combine(AppContext.BaseDirectory, "SiteText.de.resx")).Root!.Elements("data").Select(d => d.Attribute("name")!.Value).ToList();
+
+        Assert.Equal(names.Count, names.Distinct(StringComparer.OrdinalIgnoreCase).Count());
+    }
+
+    private static string Placeholders(string text) =>
+        string.Join(",", System.Text.RegularExpressions.Regex.Matches(text, @"\{\d+\}").Select(m => m.Value).Order(StringComparer.Ordinal));
+}
+
+public sealed class UnknownLanguageTests
+{
+    private sealed class KlingonFactory : MovieNewsFactory
+    {
+        protected override IDictionary<string, string?> Settings => new Dictionary<string, string?> { ["Site:Language"] = "tlh" };
+    }
+
+    [Fact]
+    public void A_language_the_site_has_no_words_for_stops_the_start_with_a_message()
+    {
+        using var factory = new KlingonFactory();
+
+        var refused = Assert.Throws<InvalidOperationException>(() => factory.CreateClient());
+
+        Assert.Contains("Site:Language", refused.Message, StringComparison.Ordinal);
+    }
+}
