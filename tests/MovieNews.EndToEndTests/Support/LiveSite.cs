@@ -155,3 +155,15 @@ public sealed class StrictLiveSiteCollection : ICollectionFixture<StrictLiveSite
 {
     public const string Name = "strict live site";
 }
+
+/// <summary>A live site in its second language (<c>Site:Language=de</c>).</summary>
+public sealed class GermanLiveSite : LiveSite
+{
+    protected override IDictionary<string, string> Settings => new Dictionary<string, string> { ["Site:Language"] = "de" };
+}
+
+[CollectionDefinition(Name)]
+public sealed class GermanLiveSiteCollection : ICollectionFixture<GermanLiveSite>
+{
+    public const string Name = "german live site";
+}

@@ -25,7 +25,7 @@ public sealed class CommentEditing(MovieNewsDbContext db, ModerationService mode
     public TimeSpan Window { get; } = TimeSpan.FromMinutes(Math.Max(0, configuration.GetValue("Comments:EditWindowMinutes", 10)));
 
     public const string WindowClosedMessage = "The time to change or delete this comment has passed. If something in it must go, ask the editors (reply to it, or use the contact details on the site).";
-    public string NotFromHereMessage => $"A comment can be changed or deleted only from the browser that posted it, for {Window.TotalMinutes:0} minutes after posting.";
+    public string NotFromHereMessage => Site.SiteText.Format("A comment can be changed or deleted only from the browser that posted it, for {0:0} minutes after posting.", Window.TotalMinutes);
 
     public const string AnsweredMessage = "Someone has replied to this comment, so it can no longer be changed or deleted: the reply answers the words as they are.";
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net.Mail;
+using MovieNews.Web.Features.Site;
 
 namespace MovieNews.Web.Features.Moderation;
 
@@ -32,20 +33,20 @@ public static class CommentValidator
         }
         else if (comment.Name.Length > NameMaxLength)
         {
-            errors[Fields.Name] = $"Your name can be at most {NameMaxLength} characters (it has {comment.Name.Length}).";
+            errors[Fields.Name] = SiteText.Format("Your name can be at most {0} characters (it has {1}).", NameMaxLength, comment.Name.Length);
         }
 
         if (comment.Email is not null && !IsEmail(comment.Email))
         {
             errors[Fields.Email] = comment.Email.Length > EmailMaxLength
-                ? $"The email address can be at most {EmailMaxLength} characters."
+                ? SiteText.Format("The email address can be at most {0} characters.", EmailMaxLength)
                 : "Please enter an email address like name@example.com, or leave it empty.";
         }
 
         if (comment.Website is not null && ParseWebsite(comment.Website) is null)
         {
             errors[Fields.Website] = comment.Website.Length > WebsiteMaxLength
-                ? $"The website address can be at most {WebsiteMaxLength} characters."
+                ? SiteText.Format("The website address can be at most {0} characters.", WebsiteMaxLength)
                 : "Please enter a web address such as example.com or https://example.com/blog, or leave it empty.";
         }
 
@@ -64,7 +65,7 @@ public static class CommentValidator
 
     public static string? ValidateBody(string body, int maxLength) =>
         body.Length == 0 ? "Please write a comment."
-        : body.Length > maxLength ? $"Your comment can be at most {maxLength:N0} characters (it has {body.Length:N0})."
+        : body.Length > maxLength ? SiteText.Format("Your comment can be at most {0:N0} characters (it has {1:N0}).", maxLength, body.Length)
         : null;
 
     /// <summary>A positive comment id, or null for anything else (negative, zero, too large, not a number).</summary>

@@ -3,6 +3,7 @@ using MovieNews.Web.Data;
 using MovieNews.Web.Features.Audit;
 using MovieNews.Web.Features.Comments;
 using MovieNews.Web.Features.Moderation;
+using MovieNews.Web.Features.Site;
 
 namespace MovieNews.Web.Features.Reports;
 
@@ -62,7 +63,7 @@ public sealed class CommentReports(MovieNewsDbContext db, AuditLog audit, TimePr
         var note = TextNormalizer.MultiLine(rawNote);
         if (note.Length > CommentReport.NoteMaxLength)
         {
-            errors[FieldNote] = $"Keep the note to {CommentReport.NoteMaxLength} characters or fewer (it has {note.Length}).";
+            errors[FieldNote] = SiteText.Format("Keep the note to {0} characters or fewer (it has {1}).", CommentReport.NoteMaxLength, note.Length);
         }
 
         if (errors.Count > 0)

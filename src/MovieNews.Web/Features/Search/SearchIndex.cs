@@ -5,6 +5,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using MovieNews.Web.Data;
 using MovieNews.Web.Features.Articles;
+using MovieNews.Web.Features.Site;
 
 namespace MovieNews.Web.Features.Search;
 
@@ -42,7 +43,7 @@ public sealed class SearchQuery
         var text = (raw ?? string.Empty).Trim();
         if (text.Length > MaxLength)
         {
-            problem = $"Search for at most {MaxLength} characters.";
+            problem = SiteText.Format("Search for at most {0} characters.", MaxLength);
             return null;
         }
 

@@ -8,6 +8,7 @@ using MovieNews.Web.Features.Comments;
 using MovieNews.Web.Features.Moderation;
 using MovieNews.Web.Features.Rendering;
 using MovieNews.Web.Features.Reports;
+using MovieNews.Web.Features.Site;
 
 namespace MovieNews.Web.Pages.Articles;
 
@@ -67,7 +68,7 @@ public sealed class ReportModel(
             var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds));
             Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
             return Reshow(StatusCodes.Status429TooManyRequests,
-                $"You have sent many reports in a short time. Your report is kept below: wait {DescribeWait(seconds)}, then send it again.");
+                SiteText.Format("You have sent many reports in a short time. Your report is kept below: wait {0}, then send it again.", DescribeWait(seconds)));
         }
 
         var saved = cookies.Commenter.Read(Request);
@@ -90,8 +91,8 @@ public sealed class ReportModel(
     }
 
     private static string DescribeWait(int seconds) => seconds < 120
-        ? $"{seconds} second{(seconds == 1 ? "" : "s")}"
-        : $"{(int)Math.Ceiling(seconds / 60.0)} minutes";
+        ? seconds == 1 ? SiteText.Get("1 second") : SiteText.Format("{0} seconds", seconds)
+        : SiteText.Format("{0} minutes", (int)Math.Ceiling(seconds / 60.0));
 
     private PageResult Reshow(int statusCode, string message)
     {

@@ -12,6 +12,7 @@ using MovieNews.Web.Features.Media;
 using MovieNews.Web.Features.Moderation;
 using MovieNews.Web.Infrastructure;
 using MovieNews.Web.Infrastructure.Caching;
+using MovieNews.Web.Features.Site;
 
 namespace MovieNews.Web.Pages.Articles;
 
@@ -273,7 +274,7 @@ public sealed class ShowModel(
                 return await TooQuicklyAsync(cpage, flooded.RetryAfter, cancellationToken);
             case PostCommentResult.Banned banned:
                 return await ReshowAsync(cpage, StatusCodes.Status403Forbidden, banned.UntilUtc is { } until
-                    ? $"Your comment was not posted: comments from you are not accepted on this site until {siteTime.DateAndTime(until)}."
+                    ? SiteText.Format("Your comment was not posted: comments from you are not accepted on this site until {0}.", siteTime.DateAndTime(until))
                     : "Your comment was not posted: comments from you are not accepted on this site.", cancellationToken);
             case PostCommentResult.Closed:
                 return await ReshowAsync(cpage, StatusCodes.Status403Forbidden, "Comments are closed on this article.", cancellationToken);
@@ -365,7 +366,8 @@ public sealed class ShowModel(
         var seconds = Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds));
         Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         return await ReshowAsync(cpage, StatusCodes.Status429TooManyRequests,
-            $"You are commenting too quickly. Your comment is kept below: wait {seconds} second{(seconds == 1 ? "" : "s")}, then send it again.", cancellationToken);
+            seconds == 1 ? SiteText.Get("You are commenting too quickly. Your comment is kept below: wait 1 second, then send it again.")
+                : SiteText.Format("You are commenting too quickly. Your comment is kept below: wait {0} seconds, then send it again.", seconds), cancellationToken);
     }
 
     /// <summary>The form again, with everything typed and what to do about it: sending it again works.</summary>

@@ -1,0 +1,45 @@
+using Microsoft.Playwright;
+using MovieNews.EndToEndTests.Support;
+
+namespace MovieNews.EndToEndTests.Journeys;
+
+/// <summary>The site in German, as a reader meets it in Chromium: its words, dates and messages, refused and then posted.</summary>
+[Collection(GermanLiveSiteCollection.Name)]
+public sealed class SecondLanguageTests(GermanLiveSite site)
+{
+    [Fact]
+    public async Task A_reader_reads_and_comments_in_german()
+    {
+        var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = site.BaseUrl, BypassCSP = true, Locale = "de-DE" });
+        var page = await context.NewPageAsync();
+        await LiveSite.JourneyAsync(page, "second-language", async () =>
+        {
+            await page.GotoAsync("/");
+            Assert.Equal("de", await page.GetAttributeAsync("html", "lang"));
+            Assert.Equal("Neueste Artikel", await page.Locator("h1").TextContentAsync());
+            Assert.Empty(await Axe.SeriousViolationsAsync(page));
+
+            await page.Locator(".article-summary h2 a").First.ClickAsync();
+            await page.WaitForURLAsync("**/articles/*");
+            Assert.Matches(@"^\d{1,2}\. (Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember) \d{4}$",
+                (await page.Locator(".article .meta time").TextContentAsync())!.Trim());
+            Assert.Equal("Einen Kommentar schreiben", await page.Locator("#respond-title").TextContentAsync());
+            Assert.Empty(await Axe.SeriousViolationsAsync(page));
+
+            // Refused in German (the browser's own check is bypassed to reach the server's), then corrected and posted.
+            await page.EvalOnSelectorAsync("form.comment-form", "f => f.noValidate = true");
+            await page.FillAsync("#Input_Body", "Ich freue mich auf die Fortsetzung.");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Kommentar senden" }).ClickAsync();
+            await page.Locator("#form-message").WaitForAsync();
+            Assert.Contains("Bitte geben Sie Ihren Namen ein.", await page.Locator("#form-message").TextContentAsync(), StringComparison.Ordinal);
+            Assert.Equal("Ich freue mich auf die Fortsetzung.", await page.InputValueAsync("#Input_Body"));
+
+            await page.FillAsync("#Input_Name", "Lena");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Kommentar senden" }).ClickAsync();
+            await page.WaitForURLAsync("**#comment-*");
+            var posted = page.Locator(page.Url[page.Url.LastIndexOf('#')..]);
+            Assert.Contains("Ich freue mich auf die Fortsetzung.", await posted.TextContentAsync(), StringComparison.Ordinal);
+            Assert.Equal("Antworten", (await posted.Locator(".comment-reply").TextContentAsync())!.Replace("auf Lena", "", StringComparison.Ordinal).Trim());
+        });
+    }
+}
