@@ -68,7 +68,7 @@ public sealed class SecondLanguageTests(GermanFactory factory) : IClassFixture<G
     }
 
     private static string Placeholders(string text) =>
-        string.Join(",", System.Text.RegularExpressions.Regex.Matches(text, @"\{\d+\}").Select(m => m.Value).Order(StringComparer.Ordinal));
+        string.Join(",", System.Text.RegularExpressions.Regex.Matches(text, @"\{\d+(:[^}]*)?\}").Select(m => m.Value).Order(StringComparer.Ordinal));
 }
 
 public sealed class UnknownLanguageTests

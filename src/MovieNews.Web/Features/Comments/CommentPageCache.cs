@@ -33,8 +33,8 @@ public sealed class CommentPageCache : IDisposable
     public bool Enabled { get; }
 
     /// <summary>Everything that decides what a shared comment page holds.</summary>
-    /// <remarks>The rendered list shows dates in the site's time zone, so the zone is part of the key.</remarks>
-    public sealed record Key(int ArticleId, int CommentsVersion, CommentSort Sort, int Page, int PerPage, int MaxDepth, string TimeZone);
+    /// <remarks>The rendered list shows dates in the site's time zone and words in its language, so both are part of the key ("Europe/Berlin.de").</remarks>
+    public sealed record Key(int ArticleId, int CommentsVersion, CommentSort Sort, int Page, int PerPage, int MaxDepth, string ZoneAndLanguage);
 
     /// <summary>The page's data, and its rendered list once a request has rendered it.</summary>
     public sealed class Entry(CommentPage page)

@@ -155,6 +155,8 @@ public static class ReaderPageCache
             // The reader's theme choice is written into the page (data-theme): one copy per choice.
             context.CacheVaryByRules.VaryByValues["theme"] = ThemeChoice.Of(http.Request);
             context.CacheVaryByRules.VaryByValues["zone"] = http.RequestServices.GetRequiredService<Features.Site.SiteTime>().Zone.Id;
+            // One language per site, but instances sharing a cache (Redis) while a language change rolls out must not mix pages.
+            context.CacheVaryByRules.VaryByValues["language"] = System.Globalization.CultureInfo.CurrentUICulture.Name;
             context.Tags.Add(AllTag);
             if (!article)
             {

@@ -188,7 +188,7 @@ public sealed class ShowModel(
         }
 
         // A page kept in the browser in another theme or time zone is not this one: the ETag says so.
-        var etag = Article.ETagFor(CommentsOpen, $"{ThemeChoice.Of(Request)}.{siteTime.Zone.Id}");
+        var etag = Article.ETagFor(CommentsOpen, $"{ThemeChoice.Of(Request)}.{siteTime.Zone.Id}.{System.Globalization.CultureInfo.CurrentUICulture.Name}");
         Response.Headers.ETag = etag;
         if (Request.Headers.IfNoneMatch == etag && ReaderPageCache.IsAnonymousRead(Request))
         {
@@ -333,7 +333,7 @@ public sealed class ShowModel(
         if (pending.Count == 0 && Editable.Count == 0 && pageCache.Enabled)
         {
             // The page everyone without comments of their own sees: read and rendered once per change of the comments.
-            var key = new CommentPageCache.Key(Article.Id, Article.CommentsVersion, Sort, page, options.CommentsPerPage, options.MaxDepth, siteTime.Zone.Id);
+            var key = new CommentPageCache.Key(Article.Id, Article.CommentsVersion, Sort, page, options.CommentsPerPage, options.MaxDepth, $"{siteTime.Zone.Id}.{System.Globalization.CultureInfo.CurrentUICulture.Name}");
             if (pageCache.Find(key) is not { } shared)
             {
                 if (await threads.ReadPageAsync(Article.Id, page, options.CommentsPerPage, options.MaxDepth, pending, Sort, cancellationToken) is not { } read)
