@@ -10,9 +10,9 @@ using MovieNews.Web.Features.Discovery;
 using MovieNews.Web.Features.Mail;
 using MovieNews.Web.Features.Media;
 using MovieNews.Web.Features.Moderation;
+using MovieNews.Web.Features.Site;
 using MovieNews.Web.Infrastructure;
 using MovieNews.Web.Infrastructure.Caching;
-using MovieNews.Web.Features.Site;
 
 namespace MovieNews.Web.Pages.Articles;
 
