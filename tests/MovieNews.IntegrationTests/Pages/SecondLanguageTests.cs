@@ -1,4 +1,5 @@
 using MovieNews.IntegrationTests.Support;
+using static MovieNews.IntegrationTests.Support.CommentForms;
 using MovieNews.Web.Features.Articles;
 
 namespace MovieNews.IntegrationTests.Pages;
@@ -44,6 +45,26 @@ public sealed class SecondLanguageTests(GermanFactory factory) : IClassFixture<G
 
         Assert.Equal(404, (int)response.StatusCode);
         Assert.Equal("Seite nicht gefunden", page.QuerySelector("h1")!.TextContent);
+    }
+
+    [Theory]
+    [InlineData("{0} {1} {{", "A name with braces {0}")]
+    [InlineData("<script>alert(1)</script>", "<b>Bold</b> {0:N0} and “quotes”")]
+    public async Task Hostile_comments_are_shown_as_text_in_german_and_break_nothing(string name, string body)
+    {
+        await factory.CreatePublishedArticleAsync("deutsch-feindlich", "Ein Text.");
+        var client = factory.CreateClient();
+        var page = await client.GetOkPageAsync("/articles/deutsch-feindlich");
+
+        var posted = await client.SubmitCommentFormAsync(page, Comment(body, name));
+        var refused = await client.SubmitCommentFormAsync(page, Comment(body, name: name, website: "not a {0} web address"));
+
+        Assert.True((int)posted.StatusCode < 400, $"{(int)posted.StatusCode}");
+        Assert.Equal(400, (int)refused.StatusCode);
+        var after = await client.GetOkPageAsync("/articles/deutsch-feindlich");
+        Assert.Empty(after.QuerySelectorAll(".comment-body script, .comment-author script, .comment-body b"));
+        Assert.Contains(after.QuerySelectorAll(".comment-author"), a => a.TextContent.Trim() == name);
+        Assert.Contains(after.QuerySelectorAll(".comment-reply .visually-hidden"), r => r.TextContent.Trim() == $"auf {name}");
     }
 
     [Fact]
