@@ -1,6 +1,6 @@
 using MovieNews.IntegrationTests.Support;
-using static MovieNews.IntegrationTests.Support.CommentForms;
 using MovieNews.Web.Features.Articles;
+using static MovieNews.IntegrationTests.Support.CommentForms;
 
 namespace MovieNews.IntegrationTests.Pages;
 
