@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using MovieNews.Web.Data;
 using MovieNews.Web.Features.Articles;
 using MovieNews.Web.Features.Rendering;
-using MovieNews.Web.Pages.Admin.Review;
+using MovieNews.Web.Features.Review;
 
 namespace MovieNews.Web.Pages.Admin.Articles;
 

@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Html;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
@@ -175,23 +174,4 @@ public sealed class ArticleModel(MovieNewsDbContext db, ArticleReview review, Ma
             return SafeHtml.Empty;
         }
     }
-}
-
-/// <summary>The text of one field before and after, and its side-by-side comparison when they differ.</summary>
-public sealed record FieldDiff(string Label, bool Changed, IHtmlContent? Table)
-{
-    public sealed record Texts(string Title, string Excerpt, string? Tags, string Body);
-
-    public static IReadOnlyList<FieldDiff> All(Texts before, Texts after) =>
-    [
-        Of("Title", before.Title, after.Title),
-        Of("Excerpt", before.Excerpt, after.Excerpt),
-        .. before.Tags is null || after.Tags is null ? Array.Empty<FieldDiff>() : [Of("Tags", before.Tags, after.Tags)],
-        Of("Body", before.Body, after.Body),
-    ];
-
-    private static FieldDiff Of(string label, string before, string after) =>
-        SideBySideDiff.Same(before, after)
-            ? new(label, false, null)
-            : new(label, true, SideBySideDiff.Render(before, after, $"{label}: before and after"));
 }
