@@ -109,3 +109,26 @@ public sealed class UnknownLanguageTests
         Assert.Contains("Site:Language", refused.Message, StringComparison.Ordinal);
     }
 }
+
+/// <summary>The admin area in the site's second language, page by page, as an admin signs in and looks around.</summary>
+public sealed class GermanAdminTests(GermanFactory factory) : IClassFixture<GermanFactory>
+{
+    public static TheoryData<string> AdminPages =>
+    [
+        "/admin", "/admin/articles", "/admin/articles/edit", "/admin/review", "/admin/comments", "/admin/comments/reported",
+        "/admin/media", "/admin/media/upload", "/admin/bans", "/admin/bans/new", "/admin/audit", "/admin/privacy",
+        "/admin/settings", "/admin/users", "/admin/profile",
+    ];
+
+    [Theory]
+    [MemberData(nameof(AdminPages))]
+    public async Task Every_admin_page_opens_in_german(string url)
+    {
+        var admin = await factory.SignedInAdminAsync("192.0.2.80");
+
+        var page = await admin.GetOkPageAsync(url);
+
+        Assert.Equal("de", page.DocumentElement.GetAttribute("lang"));
+        Assert.Equal("Übersicht", page.QuerySelector(".admin-nav a[href='/admin']")!.TextContent);
+    }
+}

@@ -18,5 +18,5 @@ public sealed record FieldDiff(string Label, bool Changed, IHtmlContent? Table)
     private static FieldDiff Of(string label, string before, string after) =>
         SideBySideDiff.Same(before, after)
             ? new(label, false, null)
-            : new(label, true, SideBySideDiff.Render(before, after, $"{label}: before and after"));
+            : new(label, true, SideBySideDiff.Render(before, after, Site.SiteText.Format("{0}: before and after", Site.SiteText.Get(label))));
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Encodings.Web;
 using DiffPlex.DiffBuilder;
@@ -36,7 +35,7 @@ public static class SideBySideDiff
 
         var html = new StringBuilder();
         html.Append("<table class=\"diff\"><caption>").Append(Encode(caption)).Append("</caption>")
-            .Append("<thead><tr><th scope=\"col\">Before</th><th scope=\"col\">After</th></tr></thead><tbody>");
+            .Append("<thead><tr><th scope=\"col\">").Append(Encode(Site.SiteText.Get("Before"))).Append("</th><th scope=\"col\">").Append(Encode(Site.SiteText.Get("After"))).Append("</th></tr></thead><tbody>");
         var folded = 0;
         for (var i = 0; i < rows; i++)
         {
@@ -65,7 +64,8 @@ public static class SideBySideDiff
     {
         if (folded > 0)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<tr class=\"diff-fold\"><td colspan=\"2\">{folded} unchanged line{(folded == 1 ? "" : "s")}</td></tr>");
+            var text = folded == 1 ? Site.SiteText.Get("1 unchanged line") : Site.SiteText.Format("{0} unchanged lines", folded);
+            html.Append("<tr class=\"diff-fold\"><td colspan=\"2\">").Append(Encode(text)).Append("</td></tr>");
         }
     }
 

@@ -2,6 +2,7 @@ using System.Text;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using MovieNews.Web.Features.Comments;
+using MovieNews.Web.Features.Site;
 
 namespace MovieNews.Web.Pages.Admin;
 
@@ -36,12 +37,14 @@ public sealed class PrivacyModel(CommenterData data) : PageModel
             : Invalid();
 
     public async Task<IActionResult> OnPostAnonymiseAsync(CancellationToken cancellationToken) =>
-        await EraseAsync(() => data.AnonymiseAsync(Email!, cancellationToken), "anonymised");
+        await EraseAsync(() => data.AnonymiseAsync(Email!, cancellationToken),
+            count => count == 1 ? SiteText.Get("1 comment anonymised.") : SiteText.Format("{0} comments anonymised.", count));
 
     public async Task<IActionResult> OnPostDeleteAsync(CancellationToken cancellationToken) =>
-        await EraseAsync(() => data.DeleteAsync(Email!, cancellationToken), "deleted");
+        await EraseAsync(() => data.DeleteAsync(Email!, cancellationToken),
+            count => count == 1 ? SiteText.Get("1 comment deleted.") : SiteText.Format("{0} comments deleted.", count));
 
-    private async Task<IActionResult> EraseAsync(Func<Task<int>> erase, string done)
+    private async Task<IActionResult> EraseAsync(Func<Task<int>> erase, Func<int, string> done)
     {
         if (!IsEmail(Email))
         {
@@ -49,13 +52,13 @@ public sealed class PrivacyModel(CommenterData data) : PageModel
         }
 
         var count = await erase();
-        TempData["Message"] = $"{count} comment{(count == 1 ? "" : "s")} {done}.";
+        TempData["Message"] = done(count);
         return Redirect("/admin/privacy");
     }
 
     private PageResult Invalid()
     {
-        Error = "Enter the email address the reader commented with.";
+        Error = SiteText.Get("Enter the email address the reader commented with.");
         Response.StatusCode = StatusCodes.Status400BadRequest;
         return Page();
     }

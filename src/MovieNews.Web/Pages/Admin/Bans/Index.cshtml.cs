@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using MovieNews.Web.Data;
 using MovieNews.Web.Features.Bans;
+using MovieNews.Web.Features.Site;
 
 namespace MovieNews.Web.Pages.Admin.Bans;
 
@@ -22,13 +23,15 @@ public sealed class IndexModel(MovieNewsDbContext db, BanList bans, TimeProvider
 
     public async Task<IActionResult> OnPostExpireAsync([FromForm] int id, CancellationToken cancellationToken)
     {
-        TempData["Message"] = await bans.ExpireAsync(id, cancellationToken) ? $"Ban #{id} expired: it no longer applies." : "That ban is already expired or gone.";
+        TempData["Message"] = await bans.ExpireAsync(id, cancellationToken)
+            ? SiteText.Format("Ban #{0} expired: it no longer applies.", id)
+            : SiteText.Get("That ban is already expired or gone.");
         return Redirect("/admin/bans");
     }
 
     public async Task<IActionResult> OnPostDeleteAsync([FromForm] int id, CancellationToken cancellationToken)
     {
-        TempData["Message"] = await bans.DeleteAsync(id, cancellationToken) ? $"Ban #{id} deleted." : "That ban is already gone.";
+        TempData["Message"] = await bans.DeleteAsync(id, cancellationToken) ? SiteText.Format("Ban #{0} deleted.", id) : SiteText.Get("That ban is already gone.");
         return Redirect("/admin/bans");
     }
 }

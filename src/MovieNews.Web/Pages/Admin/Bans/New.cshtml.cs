@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using MovieNews.Web.Data;
 using MovieNews.Web.Features.Bans;
 using MovieNews.Web.Features.Moderation;
+using MovieNews.Web.Features.Site;
 
 namespace MovieNews.Web.Pages.Admin.Bans;
 
@@ -43,8 +44,12 @@ public sealed class NewModel(MovieNewsDbContext db, BanList bans) : PageModel
         switch (await bans.CreateAsync(Input, cancellationToken))
         {
             case BanResult.Created created:
-                TempData["Message"] = $"Ban #{created.BanId} is in force."
-                    + (Input.RemovePast ? $" {created.RemovedComments} past comment{(created.RemovedComments == 1 ? "" : "s")} marked as spam (restore them from the Spam tab)." : string.Empty);
+                TempData["Message"] = SiteText.Format("Ban #{0} is in force.", created.BanId)
+                    + (Input.RemovePast
+                        ? " " + (created.RemovedComments == 1
+                            ? SiteText.Get("1 past comment marked as spam (restore them from the Spam tab).")
+                            : SiteText.Format("{0} past comments marked as spam (restore them from the Spam tab).", created.RemovedComments))
+                        : string.Empty);
                 return Redirect("/admin/bans");
             case BanResult.Invalid invalid:
                 Errors = invalid.Errors;

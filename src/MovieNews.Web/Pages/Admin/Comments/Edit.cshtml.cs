@@ -8,6 +8,7 @@ using MovieNews.Web.Features.Accounts;
 using MovieNews.Web.Features.Audit;
 using MovieNews.Web.Features.Comments;
 using MovieNews.Web.Features.Moderation;
+using MovieNews.Web.Features.Site;
 
 namespace MovieNews.Web.Pages.Admin.Comments;
 
@@ -60,7 +61,7 @@ public sealed class EditModel(
             return Page();
         }
 
-        TempData["Message"] = "Comment updated.";
+        TempData["Message"] = SiteText.Get("Comment updated.");
         return Redirect($"/admin/comments/{id}");
     }
 
@@ -84,7 +85,7 @@ public sealed class EditModel(
             return Page();
         }
 
-        TempData["Message"] = pick ? "Comment pinned as an editors' pick." : "Comment no longer an editors' pick.";
+        TempData["Message"] = pick ? SiteText.Get("Comment pinned as an editors' pick.") : SiteText.Get("Comment no longer an editors' pick.");
         return Redirect($"/admin/comments/{id}");
     }
 
@@ -98,7 +99,7 @@ public sealed class EditModel(
 
         if (Comment.Status != CommentStatus.Approved)
         {
-            Error = "Approve the comment before replying to it: replies can only hang under approved comments.";
+            Error = SiteText.Get("Approve the comment before replying to it: replies can only hang under approved comments.");
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
         }
@@ -115,13 +116,13 @@ public sealed class EditModel(
             case PostCommentResult.Posted posted:
                 audit.Record("comment.staff-reply", $"Reply #{posted.CommentId} to comment #{id}", null, posted.Status);
                 await db.SaveChangesAsync(cancellationToken);
-                TempData["Message"] = "Reply posted.";
+                TempData["Message"] = SiteText.Get("Reply posted.");
                 return Redirect($"/articles/{Comment.ArticleSlug}/comments/{posted.CommentId}");
             case PostCommentResult.Invalid invalid:
-                Error = string.Join(" ", invalid.Errors.Values);
+                Error = string.Join(" ", invalid.Errors.Values.Select(SiteText.Get));
                 break;
             default:
-                Error = "The reply could not be posted.";
+                Error = SiteText.Get("The reply could not be posted.");
                 break;
         }
 

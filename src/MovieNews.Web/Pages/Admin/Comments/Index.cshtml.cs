@@ -6,6 +6,7 @@ using MovieNews.Web.Data;
 using MovieNews.Web.Features.Comments;
 using MovieNews.Web.Features.Moderation;
 using MovieNews.Web.Features.Reports;
+using MovieNews.Web.Features.Site;
 using MovieNews.Web.Infrastructure;
 
 namespace MovieNews.Web.Pages.Admin.Comments;
@@ -49,7 +50,7 @@ public sealed class IndexModel(MovieNewsDbContext db, CommentModeration moderati
         var (action, targets) = Parse(act, bulk, ids ?? []);
         if (action is null || targets.Count == 0)
         {
-            TempData["Message"] = "Choose an action and at least one comment.";
+            TempData["Message"] = SiteText.Get("Choose an action and at least one comment.");
             return Redirect(ReturnUrl);
         }
 
@@ -62,7 +63,9 @@ public sealed class IndexModel(MovieNewsDbContext db, CommentModeration moderati
         }
 
         var changed = await moderation.ApplyAsync(action.Value, targets, cancellationToken);
-        TempData["Message"] = $"{QueueRow.Label(action.Value)}: {changed} comment{(changed == 1 ? "" : "s")}.";
+        TempData["Message"] = changed == 1
+            ? SiteText.Format("{0}: 1 comment.", QueueRow.Label(action.Value))
+            : SiteText.Format("{0}: {1} comments.", QueueRow.Label(action.Value), changed);
         if (action is ModerationAction.Spam or ModerationAction.Trash && changed > 0)
         {
             // Restore puts each comment back in the status it had before it was marked.

@@ -1,6 +1,8 @@
+using System.Globalization;
 using MovieNews.Web.Features.Comments;
 using MovieNews.Web.Features.Moderation;
 using MovieNews.Web.Features.Rendering;
+using MovieNews.Web.Features.Site;
 
 namespace MovieNews.Web.Pages.Admin.Comments;
 
@@ -36,14 +38,33 @@ public sealed record QueueRow(
     public static bool IsDestructive(ModerationAction action) =>
         action is ModerationAction.Spam or ModerationAction.Trash or ModerationAction.Delete;
 
+    /// <summary>The action's name on its button, in the site's language.</summary>
     public static string Label(ModerationAction action) => action switch
     {
-        ModerationAction.ApproveAndTrust => "Approve and trust author",
-        ModerationAction.Spam => "Mark as spam",
-        ModerationAction.Trash => "Move to trash",
-        ModerationAction.Delete => "Delete permanently",
+        ModerationAction.Approve => SiteText.Get("Approve"),
+        ModerationAction.ApproveAndTrust => SiteText.Get("Approve and trust author"),
+        ModerationAction.Unapprove => SiteText.Get("Unapprove"),
+        ModerationAction.Spam => SiteText.Get("Mark as spam"),
+        ModerationAction.Trash => SiteText.Get("Move to trash"),
+        ModerationAction.Restore => SiteText.Get("Restore"),
+        ModerationAction.Delete => SiteText.Get("Delete permanently"),
         _ => action.ToString(),
     };
+
+    /// <summary>A status's name on the queue's tabs and rows, in the site's language.</summary>
+    public static string StatusLabel(CommentStatus status) => status switch
+    {
+        // "pending" is already one of the words (the admin menu's badge), and no two keys may differ only in case.
+        CommentStatus.Pending => Capitalized(SiteText.Get("pending")),
+        CommentStatus.Approved => SiteText.Get("Approved"),
+        CommentStatus.Spam => SiteText.Get("Spam"),
+        CommentStatus.Rejected => SiteText.Get("Rejected"),
+        CommentStatus.Trash => SiteText.Get("Trash"),
+        _ => status.ToString(),
+    };
+
+    private static string Capitalized(string text) =>
+        text.Length == 0 ? text : char.ToUpper(text[0], CultureInfo.CurrentUICulture) + text[1..];
 
     public static IQueryable<QueueRow> Project(IQueryable<Comment> comments) =>
         comments.Select(c => new QueueRow(

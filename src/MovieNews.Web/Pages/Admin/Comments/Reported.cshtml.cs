@@ -6,6 +6,7 @@ using MovieNews.Web.Data;
 using MovieNews.Web.Features.Comments;
 using MovieNews.Web.Features.Moderation;
 using MovieNews.Web.Features.Reports;
+using MovieNews.Web.Features.Site;
 using MovieNews.Web.Infrastructure;
 
 namespace MovieNews.Web.Pages.Admin.Comments;
@@ -42,24 +43,28 @@ public sealed class ReportedModel(MovieNewsDbContext db, CommentReports reports,
         var parts = act?.Split(':') ?? [];
         if (parts.Length != 2 || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out var id))
         {
-            TempData["Message"] = "Choose an action for a comment.";
+            TempData["Message"] = SiteText.Get("Choose an action for a comment.");
             return Redirect("/admin/comments/reported");
         }
 
         if (parts[0] == Dismiss)
         {
             var dismissed = await reports.DismissAsync(id, cancellationToken);
-            TempData["Message"] = $"Dismissed {dismissed} report{(dismissed == 1 ? "" : "s")} on comment #{id}.";
+            TempData["Message"] = dismissed == 1
+                ? SiteText.Format("Dismissed 1 report on comment #{0}.", id)
+                : SiteText.Format("Dismissed {0} reports on comment #{1}.", dismissed, id);
         }
         else if (Enum.GetNames<ModerationAction>().Contains(parts[0], StringComparer.Ordinal)
             && Enum.Parse<ModerationAction>(parts[0]) is var action and not ModerationAction.Delete)
         {
             var changed = await moderation.ApplyAsync(action, [id], cancellationToken);
-            TempData["Message"] = $"{QueueRow.Label(action)}: {changed} comment{(changed == 1 ? "" : "s")}.";
+            TempData["Message"] = changed == 1
+                ? SiteText.Format("{0}: 1 comment.", QueueRow.Label(action))
+                : SiteText.Format("{0}: {1} comments.", QueueRow.Label(action), changed);
         }
         else
         {
-            TempData["Message"] = "Choose an action for a comment.";
+            TempData["Message"] = SiteText.Get("Choose an action for a comment.");
         }
 
         return Redirect("/admin/comments/reported");

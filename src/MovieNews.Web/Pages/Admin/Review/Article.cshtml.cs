@@ -5,6 +5,7 @@ using MovieNews.Web.Data;
 using MovieNews.Web.Features.Articles;
 using MovieNews.Web.Features.Rendering;
 using MovieNews.Web.Features.Review;
+using MovieNews.Web.Features.Site;
 using MovieNews.Web.Infrastructure;
 
 namespace MovieNews.Web.Pages.Admin.Review;
@@ -55,13 +56,13 @@ public sealed class ArticleModel(MovieNewsDbContext db, ArticleReview review, Ma
         if (Change is not null)
         {
             return await AfterAsync(id, await review.ApplyChangeAsync(id, Reviewed, User, Note, cancellationToken),
-                $"Applied the change to “{Change.Title}”: readers see it now.", cancellationToken);
+                SiteText.Format("Applied the change to “{0}”: readers see it now.", Change.Title), cancellationToken);
         }
 
         var (outcome, published) = await review.PublishAsync(id, Reviewed, User, Note, cancellationToken);
         return await AfterAsync(id, outcome, published?.Status == ArticleStatus.Scheduled
-            ? $"Scheduled “{published.Title}”: it goes live by itself at its publish time, and its writer has been told."
-            : $"Published “{Article.Title}”: readers see it now at /articles/{Article.Slug}, and its writer has been told.", cancellationToken);
+            ? SiteText.Format("Scheduled “{0}”: it goes live by itself at its publish time, and its writer has been told.", published.Title)
+            : SiteText.Format("Published “{0}”: readers see it now at {1}, and its writer has been told.", Article.Title, $"/articles/{Article.Slug}"), cancellationToken);
     }
 
     public async Task<IActionResult> OnPostReturnAsync(int id, CancellationToken cancellationToken)
@@ -75,7 +76,7 @@ public sealed class ArticleModel(MovieNewsDbContext db, ArticleReview review, Ma
         var outcome = Change is not null
             ? await review.CloseChangeAsync(id, discard: false, User, Note, cancellationToken)
             : await review.ReturnAsync(id, User, Note, cancellationToken);
-        return await AfterAsync(id, outcome, $"Returned “{Article.Title}” to its writer with your note.", cancellationToken);
+        return await AfterAsync(id, outcome, SiteText.Format("Returned “{0}” to its writer with your note.", Article.Title), cancellationToken);
     }
 
     public async Task<IActionResult> OnPostDiscardAsync(int id, CancellationToken cancellationToken)
@@ -87,7 +88,7 @@ public sealed class ArticleModel(MovieNewsDbContext db, ArticleReview review, Ma
         }
 
         return await AfterAsync(id, await review.CloseChangeAsync(id, discard: true, User, Note, cancellationToken),
-            $"Discarded the change to “{Article.Title}”: the published version stays as it is.", cancellationToken);
+            SiteText.Format("Discarded the change to “{0}”: the published version stays as it is.", Article.Title), cancellationToken);
     }
 
     private async Task<IActionResult> AfterAsync(int id, ReviewOutcome outcome, string done, CancellationToken cancellationToken)
@@ -101,7 +102,7 @@ public sealed class ArticleModel(MovieNewsDbContext db, ArticleReview review, Ma
                 Error = "Say what the writer should change: the note is sent to them with the article.";
                 break;
             case ReviewOutcome.NoteTooLong:
-                Error = $"A note can be at most {ReviewNote.TextMaxLength:N0} characters.";
+                Error = SiteText.Format("A note can be at most {0:N0} characters.", ReviewNote.TextMaxLength);
                 break;
             case ReviewOutcome.Stale:
                 Error = "It was submitted again (or the article was saved) after this page was shown: read it again below, then decide.";
@@ -118,7 +119,7 @@ public sealed class ArticleModel(MovieNewsDbContext db, ArticleReview review, Ma
     }
 
     private NotFoundObjectResult NothingToReview() =>
-        NotFound("Nothing about this article waits for review: it may have been published, returned or withdrawn meanwhile.");
+        NotFound(SiteText.Get("Nothing about this article waits for review: it may have been published, returned or withdrawn meanwhile."));
 
     private async Task<bool> LoadAsync(int id, CancellationToken cancellationToken)
     {
@@ -138,7 +139,7 @@ public sealed class ArticleModel(MovieNewsDbContext db, ArticleReview review, Ma
         var liveTags = string.Join(", ", article.Tags.Select(t => t.Name).Order(StringComparer.Ordinal));
         if (Change is { } change)
         {
-            ComparedWith = "the published version";
+            ComparedWith = SiteText.Get("the published version");
             Diffs = FieldDiff.All(new(article.Title, article.Excerpt, liveTags, article.BodyMarkdown),
                 new(change.Title, change.Excerpt, string.Join(", ", ChangeText.SplitTags(change.Tags).Order(StringComparer.Ordinal)), change.BodyMarkdown));
             Rendered = RenderOrMessage(change.BodyMarkdown);
@@ -152,7 +153,7 @@ public sealed class ArticleModel(MovieNewsDbContext db, ArticleReview review, Ma
                 .Where(r => r.ArticleId == id && r.Version <= returned).OrderByDescending(r => r.Version).FirstOrDefaultAsync(cancellationToken);
             if (before is not null)
             {
-                ComparedWith = $"version {before.Version}, the text last returned to the writer";
+                ComparedWith = SiteText.Format("version {0}, the text last returned to the writer", before.Version);
                 Diffs = FieldDiff.All(new(before.Title, before.Excerpt, null, before.BodyMarkdown), new(article.Title, article.Excerpt, null, article.BodyMarkdown));
             }
 
