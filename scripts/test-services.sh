@@ -32,9 +32,13 @@ test_services_stop() {
             su postgres -s /bin/bash -c "$test_services_pgbin/pg_ctl -D $test_services_dir/pg/data -m immediate stop" >/dev/null 2>&1 || true
         fi
         if [ -f "$test_services_dir/redis.pid" ]; then
-            kill "$(cat "$test_services_dir/redis.pid")" 2>/dev/null || true
+            local redis_pid
+            redis_pid="$(cat "$test_services_dir/redis.pid")"
+            kill "$redis_pid" 2>/dev/null || true
+            # Redis writes its last log lines after the signal: removing the folder under it fails with "not empty".
+            for _ in $(seq 50); do kill -0 "$redis_pid" 2>/dev/null || break; sleep 0.1; done
         fi
-        rm -rf "$test_services_dir"
+        rm -rf "$test_services_dir" 2>/dev/null || { sleep 1; rm -rf "$test_services_dir" || true; }
     fi
 }
 
