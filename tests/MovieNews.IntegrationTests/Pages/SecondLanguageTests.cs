@@ -10,7 +10,7 @@ public sealed class GermanFactory : MovieNewsFactory
 }
 
 /// <summary>With <c>Site:Language=de</c> readers get the site in German: its words, its dates and numbers, and <c>lang</c>.</summary>
-public sealed class SecondLanguageTests(GermanFactory factory) : IClassFixture<GermanFactory>
+public sealed partial class SecondLanguageTests(GermanFactory factory) : IClassFixture<GermanFactory>
 {
     [Fact]
     public async Task Pages_say_their_language_and_use_its_words()
@@ -88,6 +88,40 @@ public sealed class SecondLanguageTests(GermanFactory factory) : IClassFixture<G
         Assert.Equal(names.Count, names.Distinct(StringComparer.OrdinalIgnoreCase).Count());
     }
 
+    [Fact]
+    public void Every_text_the_code_asks_for_has_german_words()
+    {
+        // Text marked in views (T["…"]) and in code (SiteText.Get / Format) with no entry would stay English on a German site.
+        var source = Path.Combine(RepositoryRoot(), "src", "MovieNews.Web");
+        var german = System.Xml.Linq.XDocument.Load(Path.Combine(AppContext.BaseDirectory, "SiteText.de.resx")).Root!.Elements("data")
+            .Select(d => d.Attribute("name")!.Value).ToHashSet(StringComparer.Ordinal);
+        var missing = Directory.EnumerateFiles(source, "*.*", SearchOption.AllDirectories)
+            .Where(f => (f.EndsWith(".cs", StringComparison.Ordinal) || f.EndsWith(".cshtml", StringComparison.Ordinal)) && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .SelectMany(f => MarkedText().Matches(File.ReadAllText(f)).Select(m => (File: Path.GetFileName(f), Key: System.Text.RegularExpressions.Regex.Unescape(m.Groups[1].Value))))
+            .Where(marked => !german.Contains(marked.Key))
+            .Select(marked => $"{marked.File}: {marked.Key}")
+            .Distinct()
+            .ToList();
+
+        Assert.Empty(missing);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?:\bT\[|SiteText\.(?:Get|Format)\()\s*""((?:[^""\\]|\\.)*)""")]
+    private static partial System.Text.RegularExpressions.Regex MarkedText();
+
+    private static string RepositoryRoot()
+    {
+        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
+        {
+            if (File.Exists(Path.Combine(directory.FullName, "MovieNews.sln")))
+            {
+                return directory.FullName;
+            }
+        }
+
+        throw new DirectoryNotFoundException("MovieNews.sln not found above the test binaries.");
+    }
+
     private static string Placeholders(string text) =>
         string.Join(",", System.Text.RegularExpressions.Regex.Matches(text, @"\{\d+(:[^}]*)?\}").Select(m => m.Value).Order(StringComparer.Ordinal));
 }
@@ -113,16 +147,31 @@ public sealed class UnknownLanguageTests
 /// <summary>The admin area in the site's second language, page by page, as an admin signs in and looks around.</summary>
 public sealed class GermanAdminTests(GermanFactory factory) : IClassFixture<GermanFactory>
 {
-    public static TheoryData<string> AdminPages =>
+    private static readonly (string Url, string Heading)[] _pages =
     [
-        "/admin", "/admin/articles", "/admin/articles/edit", "/admin/review", "/admin/comments", "/admin/comments/reported",
-        "/admin/media", "/admin/media/upload", "/admin/bans", "/admin/bans/new", "/admin/audit", "/admin/privacy",
-        "/admin/settings", "/admin/users", "/admin/profile",
+        ("/admin", "Übersicht"), ("/admin/articles", "Artikel"), ("/admin/articles/edit", "Neuer Artikel"), ("/admin/review", "Prüfung"),
+        ("/admin/comments", "Kommentare"), ("/admin/comments/reported", "Kommentare"), ("/admin/media", "Mediathek"),
+        ("/admin/media/upload", "Ein Bild hochladen"), ("/admin/bans", "Sperren"), ("/admin/bans/new", "Neue Sperre"),
+        ("/admin/audit", "Protokoll"), ("/admin/privacy", "Datenschutzanfragen"), ("/admin/settings", "Einstellungen"),
+        ("/admin/users", "Benutzer"), ("/admin/profile", "Ihr Profil"),
     ];
+
+    public static TheoryData<string, string> AdminPages()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var (url, heading) in _pages)
+        {
+            data.Add(url, heading);
+        }
+
+        return data;
+    }
+
+    public static TheoryData<string> AdminUrls() => [.. _pages.Select(p => p.Url)];
 
     [Theory]
     [MemberData(nameof(AdminPages))]
-    public async Task Every_admin_page_opens_in_german(string url)
+    public async Task Every_admin_page_opens_in_german(string url, string heading)
     {
         var admin = await factory.SignedInAdminAsync("192.0.2.80");
 
@@ -130,5 +179,35 @@ public sealed class GermanAdminTests(GermanFactory factory) : IClassFixture<Germ
 
         Assert.Equal("de", page.DocumentElement.GetAttribute("lang"));
         Assert.Equal("Übersicht", page.QuerySelector(".admin-nav a[href='/admin']")!.TextContent);
+        Assert.Equal(heading, page.QuerySelector("h1")!.TextContent.Trim());
     }
+
+    [Theory]
+    [MemberData(nameof(AdminUrls))]
+    public async Task No_control_or_heading_on_an_admin_page_is_left_in_english(string url)
+    {
+        var admin = await factory.SignedInAdminAsync("192.0.2.81");
+        var page = await admin.GetOkPageAsync(url);
+
+        var english = page.QuerySelectorAll("main h1, main h2, main h3, main label, main legend, main button, main th, main option, main summary, main .hint")
+            .Where(e => e.Closest(".author-choices") is null) // staff names
+            .Select(e => e.TextContent.Trim())
+            .Concat(page.QuerySelectorAll("main [placeholder], main [aria-label], main [data-label]")
+                .SelectMany(e => new[] { e.GetAttribute("placeholder"), e.GetAttribute("aria-label"), e.GetAttribute("data-label") }))
+            .Where(text => text is { Length: > 0 } && text != RoleKeptInGerman && _translated.Value.Contains(text))
+            .Distinct()
+            .ToList();
+
+        Assert.Empty(english);
+    }
+
+    /// <summary>The role is "Admin" in German too; the word "Admin" alone, as a place, is "Verwaltung".</summary>
+    private const string RoleKeptInGerman = "Admin";
+
+    /// <summary>English texts that have German words different from themselves: seeing one on a German page means it was missed.</summary>
+    private static readonly Lazy<HashSet<string>> _translated = new(() =>
+        System.Xml.Linq.XDocument.Load(Path.Combine(AppContext.BaseDirectory, "SiteText.de.resx")).Root!.Elements("data")
+            .Where(d => d.Attribute("name")!.Value != d.Element("value")!.Value)
+            .Select(d => d.Attribute("name")!.Value.Trim())
+            .ToHashSet(StringComparer.Ordinal));
 }

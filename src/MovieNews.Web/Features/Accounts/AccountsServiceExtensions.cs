@@ -25,6 +25,7 @@ public static class AccountsServiceExtensions
             })
             .AddEntityFrameworkStores<MovieNewsDbContext>()
             .AddDefaultTokenProviders()
+            .AddErrorDescriber<SiteIdentityErrors>()
             .AddClaimsPrincipalFactory<StaffClaimsPrincipalFactory>();
 
         // Checked on every request, so signing out (which changes the stamp) kills every copy of the old cookie.

@@ -6,6 +6,7 @@ using MovieNews.Web.Data;
 using MovieNews.Web.Features.Audit;
 using MovieNews.Web.Features.Comments;
 using MovieNews.Web.Features.Moderation;
+using MovieNews.Web.Features.Site;
 
 namespace MovieNews.Web.Features.Bans;
 
@@ -48,12 +49,12 @@ public sealed class BanList(MovieNewsDbContext db, ClientFingerprint fingerprint
         var value = TextNormalizer.SingleLine(input.Value);
         if (kind is null)
         {
-            errors[nameof(BanInput.Kind)] = "Choose what to ban: an email, a name, an address or a network.";
+            errors[nameof(BanInput.Kind)] = SiteText.Get("Choose what to ban: an email, a name, an address or a network.");
         }
 
         if (reason.Length is 0 or > Ban.ReasonMaxLength)
         {
-            errors[nameof(BanInput.Reason)] = $"Give a reason (1–{Ban.ReasonMaxLength} characters): it is shown to editors and recorded with the comments it stops.";
+            errors[nameof(BanInput.Reason)] = SiteText.Format("Give a reason (1–{0:N0} characters): it is shown to editors and recorded with the comments it stops.", Ban.ReasonMaxLength);
         }
 
         int? days = null;
@@ -65,7 +66,7 @@ public sealed class BanList(MovieNewsDbContext db, ClientFingerprint fingerprint
             }
             else
             {
-                errors[nameof(BanInput.Days)] = $"Enter a whole number of days from 1 to {MaxDays}, or leave it empty for a ban without end.";
+                errors[nameof(BanInput.Days)] = SiteText.Format("Enter a whole number of days from 1 to {0:N0}, or leave it empty for a ban without end.", MaxDays);
             }
         }
 

@@ -6,6 +6,7 @@ using MovieNews.Web.Data;
 using MovieNews.Web.Features.Comments;
 using MovieNews.Web.Features.Discovery;
 using MovieNews.Web.Features.Moderation;
+using MovieNews.Web.Features.Site;
 
 namespace MovieNews.Web.Features.Mail;
 
@@ -163,64 +164,77 @@ public sealed class CommentNotices(
 
     private static MailContent ConfirmMail(ArticleRef article, string confirmUrl, TimeSpan lifetime)
     {
-        var hours = ((int)Math.Round(lifetime.TotalHours)).ToString(CultureInfo.InvariantCulture);
+        var hours = (int)Math.Round(lifetime.TotalHours);
+        const string Asked = "You asked {0} to e-mail you when someone replies in the conversation on “{1}”.";
+        const string Ignore = "If you did not ask for this, ignore this message: nothing more will be sent.";
         var text = $"""
-            You asked {SiteName} to e-mail you when someone replies in the conversation on “{article.Title}”.
+            {SiteText.Format(Asked, SiteName, article.Title)}
 
-            To start, confirm within {hours} hours:
+            {SiteText.Format("To start, confirm within {0} hours:", hours)}
             {confirmUrl}
 
-            If you did not ask for this, ignore this message: nothing more will be sent.
+            {SiteText.Get(Ignore)}
             """;
         var html = Html($"""
-            <p>You asked {E(SiteName)} to e-mail you when someone replies in the conversation on “{E(article.Title)}”.</p>
-            <p>To start, <a href="{E(confirmUrl)}">confirm your subscription</a> within {hours} hours.</p>
-            <p>If you did not ask for this, ignore this message: nothing more will be sent.</p>
+            <p>{HtmlText(Asked, E(SiteName), E(article.Title))}</p>
+            <p>{HtmlText("To start, {0}confirm your subscription{1} within {2} hours.", $"<a href=\"{E(confirmUrl)}\">", "</a>", E(hours.ToString(CultureInfo.CurrentUICulture)))}</p>
+            <p>{HtmlText(Ignore)}</p>
             """);
-        return new MailContent($"Confirm: replies on “{article.Title}”", text, html);
+        return new MailContent(SiteText.Format("Confirm: replies on “{0}”", article.Title), text, html);
     }
 
     private MailContent ReplyMail(ArticleRef article, Comment comment, string unsubscribeThread, string unsubscribeAll)
     {
         var permalink = Permalink(article, comment);
+        const string Wrote = "{0} wrote in a conversation you follow on “{1}”:";
+        const string StopThread = "Stop e-mails about this conversation";
         var text = $"""
-            {comment.AuthorName} wrote in a conversation you follow on “{article.Title}”:
+            {SiteText.Format(Wrote, comment.AuthorName, article.Title)}
 
             {comment.BodyMarkdown}
 
-            Read it and reply: {permalink}
+            {SiteText.Get("Read it and reply")}: {permalink}
 
             --
-            Stop e-mails about this conversation: {unsubscribeThread}
-            Stop all e-mails from {SiteName} to this address: {unsubscribeAll}
+            {SiteText.Get(StopThread)}: {unsubscribeThread}
+            {SiteText.Format(StopAll, SiteName)}: {unsubscribeAll}
             """;
         var html = Html($"""
-            <p>{E(comment.AuthorName)} wrote in a conversation you follow on “{E(article.Title)}”:</p>
+            <p>{HtmlText(Wrote, E(comment.AuthorName), E(article.Title))}</p>
             <blockquote style="white-space: pre-wrap">{E(comment.BodyMarkdown)}</blockquote>
-            <p><a href="{E(permalink)}">Read it and reply</a></p>
+            <p><a href="{E(permalink)}">{HtmlText("Read it and reply")}</a></p>
             <hr>
-            <p><a href="{E(unsubscribeThread)}">Stop e-mails about this conversation</a> · <a href="{E(unsubscribeAll)}">Stop all e-mails from {E(SiteName)} to this address</a></p>
+            <p><a href="{E(unsubscribeThread)}">{HtmlText(StopThread)}</a> · <a href="{E(unsubscribeAll)}">{HtmlText(StopAll, E(SiteName))}</a></p>
             """);
-        return new MailContent($"New reply on “{article.Title}”", text, html);
+        return new MailContent(SiteText.Format("New reply on “{0}”", article.Title), text, html);
     }
 
     private MailContent ApprovalMail(ArticleRef article, Comment comment, string unsubscribeAll)
     {
         var permalink = Permalink(article, comment);
         var text = $"""
-            Your comment on “{article.Title}” was approved and is now published:
+            {SiteText.Format("Your comment on “{0}” was approved and is now published:", article.Title)}
             {permalink}
 
             --
-            Stop all e-mails from {SiteName} to this address: {unsubscribeAll}
+            {SiteText.Format(StopAll, SiteName)}: {unsubscribeAll}
             """;
         var html = Html($"""
-            <p>Your comment on “{E(article.Title)}” was approved and <a href="{E(permalink)}">is now published</a>.</p>
+            <p>{HtmlText("Your comment on “{0}” was approved and {1}is now published{2}.", E(article.Title), $"<a href=\"{E(permalink)}\">", "</a>")}</p>
             <hr>
-            <p><a href="{E(unsubscribeAll)}">Stop all e-mails from {E(SiteName)} to this address</a></p>
+            <p><a href="{E(unsubscribeAll)}">{HtmlText(StopAll, E(SiteName))}</a></p>
             """);
-        return new MailContent($"Your comment on “{article.Title}” is published", text, html);
+        return new MailContent(SiteText.Format("Your comment on “{0}” is published", article.Title), text, html);
     }
+
+    private const string StopAll = "Stop all e-mails from {0} to this address";
+
+    /// <summary>
+    /// Words for an HTML mail in the site's language: the words are encoded, then the values put in, which the caller
+    /// has encoded already (or, for a link's tags, written itself).
+    /// </summary>
+    internal static string HtmlText(string english, params string[] encodedValues) =>
+        string.Format(CultureInfo.CurrentUICulture, E(SiteText.Get(english)), encodedValues);
 
     /// <summary>Everything put into HTML mail goes through this: names, titles and comment text are shown as typed, never as markup.</summary>
     internal static string E(string text) => WebUtility.HtmlEncode(text);

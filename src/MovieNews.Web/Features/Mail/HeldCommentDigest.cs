@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using MovieNews.Web.Data;
 using MovieNews.Web.Features.Discovery;
 using MovieNews.Web.Features.Moderation;
+using MovieNews.Web.Features.Site;
 
 namespace MovieNews.Web.Features.Mail;
 
@@ -15,6 +16,8 @@ namespace MovieNews.Web.Features.Mail;
 public sealed class HeldCommentDigest(IServiceScopeFactory scopes, IOptions<MailOptions> options, TimeProvider clock)
 {
     private const int Listed = 20;
+    private const string OnArticle = "{0} on “{1}”: {2}";
+    private const string WhyYouGetThis = "You get this because you asked for it on your profile page; untick it there to stop.";
 
     /// <summary>Queues the digests that are due; returns how many.</summary>
     public async Task<int> QueueDueAsync(CancellationToken cancellationToken)
@@ -26,6 +29,8 @@ public sealed class HeldCommentDigest(IServiceScopeFactory scopes, IOptions<Mail
         }
 
         await using var scope = scopes.CreateAsyncScope();
+        // Not a request: the digest is written in the site's language here (the change stays within this call).
+        CultureInfo.CurrentUICulture = scope.ServiceProvider.GetRequiredService<SiteLanguage>().Culture;
         var db = scope.ServiceProvider.GetRequiredService<MovieNewsDbContext>();
         var now = clock.GetUtcNow().UtcDateTime;
         var dueBefore = now.AddMinutes(-settings.DigestIntervalMinutes);
@@ -66,20 +71,21 @@ public sealed class HeldCommentDigest(IServiceScopeFactory scopes, IOptions<Mail
 
             var queue = scope.ServiceProvider.GetRequiredService<SiteUrls>().PublicBase + "/admin/comments";
             var outbox = scope.ServiceProvider.GetRequiredService<MailOutbox>();
-            var text = new StringBuilder()
-                .Append(CultureInfo.InvariantCulture, $"{total} comment{(total == 1 ? " is" : "s are")} waiting for moderation on {CommentNotices.SiteName}.\n\n");
-            var html = new StringBuilder()
-                .Append(CultureInfo.InvariantCulture, $"<p>{total} comment{(total == 1 ? " is" : "s are")} waiting for moderation on {CommentNotices.E(CommentNotices.SiteName)}.</p>\n<ul>\n");
+            var waiting = total == 1
+                ? SiteText.Format("1 comment is waiting for moderation on {0}.", CommentNotices.SiteName)
+                : SiteText.Format("{0:N0} comments are waiting for moderation on {1}.", total, CommentNotices.SiteName);
+            var text = new StringBuilder().Append(waiting).Append("\n\n");
+            var html = new StringBuilder().Append("<p>").Append(CommentNotices.E(waiting)).Append("</p>\n<ul>\n");
             foreach (var comment in held)
             {
                 var excerpt = comment.BodyMarkdown.Length > 140 ? comment.BodyMarkdown[..140] + "…" : comment.BodyMarkdown;
-                text.Append(CultureInfo.InvariantCulture, $"- {comment.AuthorName} on “{comment.Article}”: {excerpt.ReplaceLineEndings(" ")}\n");
-                html.Append(CultureInfo.InvariantCulture, $"<li>{CommentNotices.E(comment.AuthorName)} on “{CommentNotices.E(comment.Article)}”: {CommentNotices.E(excerpt)}</li>\n");
+                text.Append("- ").Append(SiteText.Format(OnArticle, comment.AuthorName, comment.Article, excerpt.ReplaceLineEndings(" "))).Append('\n');
+                html.Append("<li>").Append(CommentNotices.HtmlText(OnArticle, CommentNotices.E(comment.AuthorName), CommentNotices.E(comment.Article), CommentNotices.E(excerpt))).Append("</li>\n");
             }
 
-            text.Append(CultureInfo.InvariantCulture, $"\nOpen the queue: {queue}\n\nYou get this because you asked for it on your profile page; untick it there to stop.\n");
-            html.Append(CultureInfo.InvariantCulture, $"</ul>\n<p><a href=\"{CommentNotices.E(queue)}\">Open the queue</a></p>\n<p>You get this because you asked for it on your profile page; untick it there to stop.</p>");
-            var subject = $"{total} comment{(total == 1 ? "" : "s")} waiting for moderation";
+            text.Append('\n').Append(SiteText.Get("Open the queue")).Append(": ").Append(queue).Append("\n\n").Append(SiteText.Get(WhyYouGetThis)).Append('\n');
+            html.Append(CultureInfo.InvariantCulture, $"</ul>\n<p><a href=\"{CommentNotices.E(queue)}\">{CommentNotices.HtmlText("Open the queue")}</a></p>\n<p>{CommentNotices.HtmlText(WhyYouGetThis)}</p>");
+            var subject = total == 1 ? SiteText.Get("1 comment waiting for moderation") : SiteText.Format("{0:N0} comments waiting for moderation", total);
             var bucket = (now.Ticks / TimeSpan.FromMinutes(settings.DigestIntervalMinutes).Ticks).ToString(CultureInfo.InvariantCulture);
             if (await outbox.EnqueueAsync(MailKinds.Digest, email, new MailContent(subject, text.ToString(), CommentNotices.Html(html.ToString())), $"digest:{recipient.UserId}:{bucket}", null, cancellationToken))
             {

@@ -1,3 +1,4 @@
+using MovieNews.Web.Features.Site;
 using NetVips;
 using SkiaSharp;
 using VipsImage = NetVips.Image;
@@ -64,7 +65,7 @@ internal static class AvifDecoder
             var image = Keep(chain, VipsImage.HeifloadBuffer(file, access: Enums.Access.Random, failOn: Enums.FailOn.Error));
             if (image.Contains("heif-compression") && image.Get("heif-compression") is string compression && compression != "av1")
             {
-                throw new ImageRefusedException($"The file starts like an AVIF image but holds a {compression.ToUpperInvariant()} picture. Save it as JPEG or WebP and upload it again.");
+                throw new ImageRefusedException(SiteText.Format("The file starts like an AVIF image but holds a {0} picture. Save it as JPEG or WebP and upload it again.", compression.ToUpperInvariant()));
             }
 
             ImageProcessor.CheckPixels(image.Width, image.Height, maxPixels);
@@ -83,7 +84,7 @@ internal static class AvifDecoder
 
             if (image.Bands != 4)
             {
-                throw new ImageRefusedException($"The AVIF picture has {image.Bands} channels, which cannot be shown as a colour picture.");
+                throw new ImageRefusedException(SiteText.Format("The AVIF picture has {0} channels, which cannot be shown as a colour picture.", image.Bands));
             }
 
             // libvips writes straight into the bitmap's pixels: no second full-size copy in between.

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using MovieNews.Web.Features.Site;
 using SkiaSharp;
 
 namespace MovieNews.Web.Features.Media;
@@ -49,7 +50,7 @@ public sealed class ImageProcessor(IOptions<MediaOptions> options, ILogger<Image
             if (widths.Count == 0)
             {
                 throw new ImageRefusedException(
-                    $"The picture is too tall for its width ({fullWidth:N0} × {fullHeight:N0}): at {Math.Min(fullWidth, Widths[0])} pixels wide it would be over {MaxVariantSide:N0} tall. Crop it and upload it again.");
+                    SiteText.Format("The picture is too tall for its width ({0:N0} × {1:N0}): at {2:N0} pixels wide it would be over {3:N0} tall. Crop it and upload it again.", fullWidth, fullHeight, Math.Min(fullWidth, Widths[0]), MaxVariantSide));
             }
 
             var source = picture;
@@ -130,29 +131,29 @@ public sealed class ImageProcessor(IOptions<MediaOptions> options, ILogger<Image
         var limits = options.Value;
         if (file.Length == 0)
         {
-            throw new ImageRefusedException("The file is empty.");
+            throw new ImageRefusedException(SiteText.Get("The file is empty."));
         }
 
         if (file.Length > limits.MaxUploadBytes)
         {
-            throw new ImageRefusedException($"The file is larger than {limits.MaxUploadBytes / (1024 * 1024)} MB.");
+            throw new ImageRefusedException(SiteText.Format("The file is larger than {0:N0} MB.", limits.MaxUploadBytes / (1024 * 1024)));
         }
 
         return ImageFormats.Detect(file) ?? throw new ImageRefusedException(ImageFormats.LooksLikeMarkup(file)
-            ? "SVG and other markup files cannot be uploaded: they can carry scripts. Upload a JPEG, PNG, WebP, AVIF or GIF."
-            : "This file is not a JPEG, PNG, WebP, AVIF or GIF image (whatever its name says).");
+            ? SiteText.Get("SVG and other markup files cannot be uploaded: they can carry scripts. Upload a JPEG, PNG, WebP, AVIF or GIF.")
+            : SiteText.Get("This file is not a JPEG, PNG, WebP, AVIF or GIF image (whatever its name says)."));
     }
 
     private SKCodec Open(byte[] file, ImageFormat format)
     {
         // The codec reads the header only: the size is known, and checked, before a single pixel is decoded.
         var codec = SKCodec.Create(new SKMemoryStream(file), out var result)
-            ?? throw new ImageRefusedException($"The file starts like a {Name(format)} image but could not be read ({result}). It may be damaged or cut short.");
+            ?? throw new ImageRefusedException(SiteText.Format("The file starts like a {0} image but could not be read ({1}). It may be damaged or cut short.", Name(format), result));
 
         if (FormatOf(codec.EncodedFormat) != format)
         {
             codec.Dispose();
-            throw new ImageRefusedException($"The file starts like a {Name(format)} image but is not one.");
+            throw new ImageRefusedException(SiteText.Format("The file starts like a {0} image but is not one.", Name(format)));
         }
 
         try
@@ -174,7 +175,7 @@ public sealed class ImageProcessor(IOptions<MediaOptions> options, ILogger<Image
         if (width < 1 || height < 1 || (long)width * height > maxPixels)
         {
             throw new ImageRefusedException(
-                $"The image is {width:N0} × {height:N0} pixels; the limit is {maxPixels / 1_000_000.0:0.#} megapixels.");
+                SiteText.Format("The image is {0:N0} × {1:N0} pixels; the limit is {2:0.#} megapixels.", width, height, maxPixels / 1_000_000.0));
         }
     }
 
@@ -205,8 +206,8 @@ public sealed class ImageProcessor(IOptions<MediaOptions> options, ILogger<Image
         if (result != SKCodecResult.Success)
         {
             throw new ImageRefusedException(result == SKCodecResult.IncompleteInput
-                ? $"The {Name(format)} file is incomplete: it was cut short. Upload the whole file."
-                : $"The {Name(format)} file could not be decoded ({result}). It may be damaged.");
+                ? SiteText.Format("The {0} file is incomplete: it was cut short. Upload the whole file.", Name(format))
+                : SiteText.Format("The {0} file could not be decoded ({1}). It may be damaged.", Name(format), result));
         }
 
         return Orient(bitmap, origin);
@@ -256,7 +257,7 @@ public sealed class ImageProcessor(IOptions<MediaOptions> options, ILogger<Image
             window = new SKRectI(0, 0, picture.Width, picture.Height);
         }
 
-        using var cropped = picture.Subset(window) ?? throw new ImageRefusedException("The picture is too small to crop for social networks.");
+        using var cropped = picture.Subset(window) ?? throw new ImageRefusedException(SiteText.Get("The picture is too small to crop for social networks."));
         using var social = Scale(cropped, SocialWidth, SocialHeight);
         return [new ImageVariant(VariantPurpose.Social, SocialWidth, SocialHeight, "jpg", EncodeJpeg(social))];
     }
@@ -264,7 +265,7 @@ public sealed class ImageProcessor(IOptions<MediaOptions> options, ILogger<Image
     private static IEnumerable<ImageVariant> Encode(VariantPurpose purpose, SKImage image)
     {
         using var webp = image.Encode(SKEncodedImageFormat.Webp, WebPQuality)
-            ?? throw new ImageRefusedException($"A {image.Width} × {image.Height} copy of the picture could not be encoded as WebP.");
+            ?? throw new ImageRefusedException(SiteText.Format("A {0} × {1} copy of the picture could not be encoded as WebP.", image.Width, image.Height));
         yield return new ImageVariant(purpose, image.Width, image.Height, "webp", webp.ToArray());
         yield return new ImageVariant(purpose, image.Width, image.Height, "jpg", EncodeJpeg(image));
     }
@@ -278,7 +279,7 @@ public sealed class ImageProcessor(IOptions<MediaOptions> options, ILogger<Image
             canvas.DrawImage(image, 0, 0, _sampling);
         });
         using var jpeg = flattened.Encode(SKEncodedImageFormat.Jpeg, JpegQuality)
-            ?? throw new ImageRefusedException($"A {image.Width} × {image.Height} copy of the picture could not be encoded as JPEG.");
+            ?? throw new ImageRefusedException(SiteText.Format("A {0} × {1} copy of the picture could not be encoded as JPEG.", image.Width, image.Height));
         return jpeg.ToArray();
     }
 

@@ -3,6 +3,7 @@ using MovieNews.Web.Data;
 using MovieNews.Web.Features.Audit;
 using MovieNews.Web.Features.Moderation;
 using MovieNews.Web.Features.Rendering;
+using MovieNews.Web.Features.Site;
 
 namespace MovieNews.Web.Features.Media;
 
@@ -249,21 +250,21 @@ public sealed class MediaLibrary(
         credit = Optional(description.Credit);
         if (alt.Length == 0)
         {
-            errors[Fields.AltText] = "Describe the picture for readers who cannot see it: alt text is required.";
+            errors[Fields.AltText] = SiteText.Get("Describe the picture for readers who cannot see it: alt text is required.");
         }
         else if (alt.Length > MediaItem.AltTextMaxLength)
         {
-            errors[Fields.AltText] = $"Alt text is at most {MediaItem.AltTextMaxLength} characters (this is {alt.Length}).";
+            errors[Fields.AltText] = SiteText.Format("Alt text is at most {0:N0} characters (this is {1:N0}).", MediaItem.AltTextMaxLength, alt.Length);
         }
 
         if (caption?.Length > MediaItem.CaptionMaxLength)
         {
-            errors[Fields.Caption] = $"A caption is at most {MediaItem.CaptionMaxLength} characters (this is {caption.Length}).";
+            errors[Fields.Caption] = SiteText.Format("A caption is at most {0:N0} characters (this is {1:N0}).", MediaItem.CaptionMaxLength, caption.Length);
         }
 
         if (credit?.Length > MediaItem.CreditMaxLength)
         {
-            errors[Fields.Credit] = $"A credit is at most {MediaItem.CreditMaxLength} characters (this is {credit.Length}).";
+            errors[Fields.Credit] = SiteText.Format("A credit is at most {0:N0} characters (this is {1:N0}).", MediaItem.CreditMaxLength, credit.Length);
         }
 
         return errors;

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Microsoft.Extensions.Options;
+using MovieNews.Web.Features.Site;
 
 namespace MovieNews.Web.Features.Media;
 
@@ -25,7 +26,7 @@ public static class MediaUploads
         context.RequestServices.GetRequiredService<IOptions<MediaOptions>>().Value.MaxUploadBytes + FormOverheadBytes;
 
     public static string TooLargeMessage(HttpContext context) =>
-        $"The file is too large: pictures can be at most {context.RequestServices.GetRequiredService<IOptions<MediaOptions>>().Value.MaxUploadBytes / (1024 * 1024)} MB.";
+        SiteText.Format("The file is too large: pictures can be at most {0:N0} MB.", context.RequestServices.GetRequiredService<IOptions<MediaOptions>>().Value.MaxUploadBytes / (1024 * 1024));
 
     /// <summary>A file from a form into the library, with the same refusals wherever the form is.</summary>
     public static async Task<UploadResult> UploadAsync(this MediaLibrary library, IFormFile? file, MediaDescription description,
@@ -33,12 +34,12 @@ public static class MediaUploads
     {
         if (file is null || file.Length == 0)
         {
-            return Refused("Choose a picture to upload.");
+            return Refused(SiteText.Get("Choose a picture to upload."));
         }
 
         if (file.Length > options.MaxUploadBytes)
         {
-            return Refused($"The file is larger than {options.MaxUploadBytes / (1024 * 1024)} MB.");
+            return Refused(SiteText.Format("The file is larger than {0:N0} MB.", options.MaxUploadBytes / (1024 * 1024)));
         }
 
         using var buffer = new MemoryStream((int)file.Length);

@@ -1,4 +1,6 @@
+using System.Text.RegularExpressions;
 using MovieNews.Web.Features.Rendering;
+using MovieNews.Web.Features.Site;
 
 namespace MovieNews.Web.Features.Moderation;
 
@@ -218,7 +220,7 @@ public sealed class ModerationService(MarkdownRenderer renderer, TimeProvider cl
     private static string? NullIfEmpty(string value) => value.Length == 0 ? null : value;
 }
 
-public static class ModerationReasons
+public static partial class ModerationReasons
 {
     public const string Honeypot = "Spam trap: the hidden field that only bots fill in was filled in.";
     public const string FirstComment = "First comment from this author: held until an editor approves one.";
@@ -231,6 +233,32 @@ public static class ModerationReasons
     public static string BlockedWords(IEnumerable<string> words) => $"Blocked words: {string.Join(", ", words)}.";
 
     public static string TooManyLinks(int links, int threshold) => $"{links} links (comments with {threshold} or more are held).";
+
+    /// <summary>
+    /// A stored reason in the page's language. Reasons are stored in English as written when the comment was judged,
+    /// so that history never changes with the site's language, and are put into words when an editor reads them.
+    /// </summary>
+    public static string Describe(string stored)
+    {
+        const string BannedPrefix = "banned: ";
+        const string BlockedPrefix = "Blocked words: ";
+        if (stored.StartsWith(BannedPrefix, StringComparison.Ordinal))
+        {
+            return SiteText.Format("banned: {0}", stored[BannedPrefix.Length..]);
+        }
+
+        if (stored.StartsWith(BlockedPrefix, StringComparison.Ordinal) && stored.EndsWith('.'))
+        {
+            return SiteText.Format("Blocked words: {0}.", stored[BlockedPrefix.Length..^1]);
+        }
+
+        return LinksReason().Match(stored) is { Success: true } links
+            ? SiteText.Format("{0} links (comments with {1} or more are held).", links.Groups[1].Value, links.Groups[2].Value)
+            : SiteText.Get(stored);
+    }
+
+    [GeneratedRegex(@"^([0-9]+) links \(comments with ([0-9]+) or more are held\)\.$", RegexOptions.CultureInvariant)]
+    private static partial Regex LinksReason();
 }
 
 /// <summary>An author's edit as the moderation service judged it.</summary>

@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
+using MovieNews.Web.Features.Site;
 
 namespace MovieNews.Web.Features.Rendering;
 
@@ -98,10 +99,10 @@ public static partial class VideoEmbeds
         button.SetAttribute("aria-hidden", "true");
         var label = document.CreateElement("span");
         label.ClassName = "video-play-label";
-        label.TextContent = $"Play the video on {video.Provider}";
+        label.TextContent = SiteText.Format("Play the video on {0}", video.Provider);
         play.Append(button, label);
         var caption = document.CreateElement("figcaption");
-        caption.TextContent = $"The player loads from {video.Provider} only when you press play.";
+        caption.TextContent = SiteText.Format("The player loads from {0} only when you press play.", video.Provider);
         figure.Append(play, caption);
         return figure;
     }

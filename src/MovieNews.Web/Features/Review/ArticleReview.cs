@@ -4,6 +4,7 @@ using MovieNews.Web.Data;
 using MovieNews.Web.Features.Accounts;
 using MovieNews.Web.Features.Articles;
 using MovieNews.Web.Features.Audit;
+using MovieNews.Web.Features.Site;
 
 namespace MovieNews.Web.Features.Review;
 
@@ -44,8 +45,8 @@ public sealed class ArticleReview(MovieNewsDbContext db, ArticleAuthoring author
         if (article.Status == ArticleStatus.InReview)
         {
             Add(article, null, by, ReviewStep.Submitted, note);
-            await mail.ToEditorsAsync(article.Id, $"For review: “{article.Title}”",
-                $"{by.Byline()} submitted “{article.Title}” for review.", note, ArticleAccess.UserId(by), cancellationToken);
+            await mail.ToEditorsAsync(article.Id, SiteText.Format("For review: “{0}”", article.Title),
+                SiteText.Format("{0} submitted “{1}” for review.", by.Byline(), article.Title), note, ArticleAccess.UserId(by), cancellationToken);
         }
         else if (before == ArticleStatus.InReview && article.Status is ArticleStatus.Published or ArticleStatus.Scheduled)
         {
@@ -118,7 +119,7 @@ public sealed class ArticleReview(MovieNewsDbContext db, ArticleAuthoring author
         // The returned text is the version that was reviewed; the next submission is compared with it.
         Add(article, null, by, ReviewStep.Returned, note).ArticleVersion = reviewed.Value;
         await mail.ToWriterAsync(await SubmitterAsync(article.Id, null, cancellationToken), article.Id,
-            $"Returned: “{article.Title}”", $"{by.Byline()} sent “{article.Title}” back to you with a note.", note, cancellationToken);
+            SiteText.Format("Returned: “{0}”", article.Title), SiteText.Format("{0} sent “{1}” back to you with a note.", by.Byline(), article.Title), note, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         mail.Wake();
         return ReviewOutcome.Done;
@@ -152,8 +153,8 @@ public sealed class ArticleReview(MovieNewsDbContext db, ArticleAuthoring author
         Add(article, change, by, ReviewStep.ChangeSubmitted, note);
         if (!wasPending || !string.IsNullOrWhiteSpace(note))
         {
-            await mail.ToEditorsAsync(article.Id, $"Change for review: “{article.Title}”",
-                $"{by.Byline()} submitted a change to the published article “{article.Title}”. Readers see the published version until it is applied.",
+            await mail.ToEditorsAsync(article.Id, SiteText.Format("Change for review: “{0}”", article.Title),
+                SiteText.Format("{0} submitted a change to the published article “{1}”. Readers see the published version until it is applied.", by.Byline(), article.Title),
                 note, ArticleAccess.UserId(by), cancellationToken);
         }
 
@@ -224,8 +225,8 @@ public sealed class ArticleReview(MovieNewsDbContext db, ArticleAuthoring author
         change.State = ChangeState.Applied;
         change.UpdatedUtc = clock.GetUtcNow().UtcDateTime;
         Add(saved, change, by, ReviewStep.ChangeApplied, note);
-        await mail.ToWriterAsync(change.ProposedById, articleId, $"Applied: your change to “{saved.Title}”",
-            $"{by.Byline()} applied your change to “{saved.Title}”: readers see it now.", note, cancellationToken);
+        await mail.ToWriterAsync(change.ProposedById, articleId, SiteText.Format("Applied: your change to “{0}”", saved.Title),
+            SiteText.Format("{0} applied your change to “{1}”: readers see it now.", by.Byline(), saved.Title), note, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         mail.Wake();
         return ReviewOutcome.Done;
@@ -259,9 +260,9 @@ public sealed class ArticleReview(MovieNewsDbContext db, ArticleAuthoring author
         if (change.ProposedById != ArticleAccess.UserId(by))
         {
             await mail.ToWriterAsync(change.ProposedById, articleId,
-                discard ? $"Discarded: your change to “{change.Article.Title}”" : $"Returned: your change to “{change.Article.Title}”",
-                discard ? $"{by.Byline()} discarded your change to “{change.Article.Title}”; the published version stays as it is."
-                    : $"{by.Byline()} sent your change to “{change.Article.Title}” back to you with a note. The published version stays as it is meanwhile.",
+                discard ? SiteText.Format("Discarded: your change to “{0}”", change.Article.Title) : SiteText.Format("Returned: your change to “{0}”", change.Article.Title),
+                discard ? SiteText.Format("{0} discarded your change to “{1}”; the published version stays as it is.", by.Byline(), change.Article.Title)
+                    : SiteText.Format("{0} sent your change to “{1}” back to you with a note. The published version stays as it is meanwhile.", by.Byline(), change.Article.Title),
                 note, cancellationToken);
         }
 
@@ -273,10 +274,11 @@ public sealed class ArticleReview(MovieNewsDbContext db, ArticleAuthoring author
     private async Task PublishedAsync(Article article, ClaimsPrincipal by, string? note, CancellationToken cancellationToken)
     {
         Add(article, null, by, ReviewStep.Published, note);
-        var when = article.Status == ArticleStatus.Scheduled ? "scheduled" : "published";
+        var scheduled = article.Status == ArticleStatus.Scheduled;
         var submitter = await SubmitterAsync(article.Id, ArticleAccess.UserId(by), cancellationToken);
-        await mail.ToWriterAsync(submitter, article.Id, $"{(when == "published" ? "Published" : "Scheduled")}: “{article.Title}”",
-            $"{by.Byline()} {when} “{article.Title}”.", note, cancellationToken);
+        await mail.ToWriterAsync(submitter, article.Id,
+            SiteText.Format(scheduled ? "Scheduled: “{0}”" : "Published: “{0}”", article.Title),
+            SiteText.Format(scheduled ? "{0} scheduled “{1}”." : "{0} published “{1}”.", by.Byline(), article.Title), note, cancellationToken);
     }
 
     /// <summary>Who submitted the article last (the writer to tell), unless that is the person acting.</summary>

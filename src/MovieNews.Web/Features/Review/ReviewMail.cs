@@ -3,6 +3,7 @@ using MovieNews.Web.Data;
 using MovieNews.Web.Features.Accounts;
 using MovieNews.Web.Features.Discovery;
 using MovieNews.Web.Features.Mail;
+using MovieNews.Web.Features.Site;
 
 namespace MovieNews.Web.Features.Review;
 
@@ -29,7 +30,7 @@ public sealed class ReviewMail(MovieNewsDbContext db, MailOutbox outbox, SiteUrl
         // A disabled account (locked out) is not told; SQLite cannot compare the offsets itself.
         foreach (var email in editors.Where(e => e.LockoutEnd is null || e.LockoutEnd < now).Select(e => e.Email))
         {
-            await SendAsync(email, subject, lead, note, $"/admin/review/{articleId}", "Review it", cancellationToken);
+            await SendAsync(email, subject, lead, note, $"/admin/review/{articleId}", SiteText.Get("Review it"), cancellationToken);
         }
     }
 
@@ -43,7 +44,7 @@ public sealed class ReviewMail(MovieNewsDbContext db, MailOutbox outbox, SiteUrl
         var email = await db.Users.AsNoTracking().Where(u => u.Id == userId).Select(u => u.Email).SingleOrDefaultAsync(cancellationToken);
         if (email is not null)
         {
-            await SendAsync(email, subject, lead, note, $"/admin/articles/edit/{articleId}", "Open the article", cancellationToken);
+            await SendAsync(email, subject, lead, note, $"/admin/articles/edit/{articleId}", SiteText.Get("Open the article"), cancellationToken);
         }
     }
 
@@ -60,11 +61,12 @@ public sealed class ReviewMail(MovieNewsDbContext db, MailOutbox outbox, SiteUrl
     {
         var link = (urls.PublicBase ?? string.Empty) + path;
         var quoted = string.IsNullOrWhiteSpace(note) ? "" : $"\n\n“{note.Trim()}”";
-        var text = $"{lead}{quoted}\n\n{linkText}: {link}\n\nYou get this because you are on the staff of {CommentNotices.SiteName}.\n";
+        const string Staff = "You get this because you are on the staff of {0}.";
+        var text = $"{lead}{quoted}\n\n{linkText}: {link}\n\n{SiteText.Format(Staff, CommentNotices.SiteName)}\n";
         var html = $"<p>{CommentNotices.E(lead)}</p>\n"
             + (string.IsNullOrWhiteSpace(note) ? "" : $"<blockquote>{CommentNotices.E(note.Trim()).ReplaceLineEndings("<br>")}</blockquote>\n")
             + $"<p><a href=\"{CommentNotices.E(link)}\">{CommentNotices.E(linkText)}</a></p>\n"
-            + $"<p>You get this because you are on the staff of {CommentNotices.E(CommentNotices.SiteName)}.</p>\n";
+            + $"<p>{CommentNotices.HtmlText(Staff, CommentNotices.E(CommentNotices.SiteName))}</p>\n";
         await outbox.EnqueueAsync(MailKinds.Review, to, new MailContent($"{subject} — {CommentNotices.SiteName}", text, html), null, null, cancellationToken);
     }
 }

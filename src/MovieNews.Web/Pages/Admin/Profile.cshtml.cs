@@ -7,6 +7,7 @@ using MovieNews.Web.Data;
 using MovieNews.Web.Features.Accounts;
 using MovieNews.Web.Features.Audit;
 using MovieNews.Web.Features.Mail;
+using MovieNews.Web.Features.Site;
 
 namespace MovieNews.Web.Pages.Admin;
 
@@ -76,7 +77,7 @@ public sealed class ProfileModel(
         var bio = Infrastructure.NulCharacters.WithoutNul(Bio)?.Replace("\r\n", "\n", StringComparison.Ordinal).Trim() ?? string.Empty;
         if (bio.Length > BioMaxLength)
         {
-            Errors[nameof(Bio)] = $"Keep the bio to {BioMaxLength} characters (it has {bio.Length}).";
+            Errors[nameof(Bio)] = SiteText.Format("Keep the bio to {0} characters (it has {1}).", BioMaxLength, bio.Length);
         }
 
         int? picture = null;
@@ -89,7 +90,7 @@ public sealed class ProfileModel(
             }
             else
             {
-                Errors[nameof(PictureMediaId)] = "That picture is no longer in the library: choose another, or none.";
+                Errors[nameof(PictureMediaId)] = SiteText.Get("That picture is no longer in the library: choose another, or none.");
             }
         }
 
@@ -110,8 +111,8 @@ public sealed class ProfileModel(
         audit.Record("user.author-profile", user.Email ?? user.Id);
         await db.SaveChangesAsync(cancellationToken);
         TempData["Message"] = AuthorPage is null
-            ? "Saved: your bio and picture appear on your author page once you are credited on an article."
-            : $"Saved: your author page {AuthorPage} shows your new bio and picture.";
+            ? SiteText.Get("Saved: your bio and picture appear on your author page once you are credited on an article.")
+            : SiteText.Format("Saved: your author page {0} shows your new bio and picture.", AuthorPage);
         return Redirect("/admin/profile");
     }
 
@@ -157,8 +158,8 @@ public sealed class ProfileModel(
         audit.Record(Digest ? "user.digest-on" : "user.digest-off", user.Email ?? user.Id);
         await db.SaveChangesAsync(cancellationToken);
         TempData["Message"] = Digest
-            ? "Saved: you will get an email when comments are held for moderation."
-            : "Saved: you will get no more emails about held comments.";
+            ? SiteText.Get("Saved: you will get an email when comments are held for moderation.")
+            : SiteText.Get("Saved: you will get no more emails about held comments.");
         return Redirect("/admin/profile");
     }
 
@@ -173,7 +174,7 @@ public sealed class ProfileModel(
         var name = DisplayNames.Check(DisplayName);
         if (name.Problem is not null)
         {
-            Errors[nameof(DisplayName)] = name.Problem;
+            Errors[nameof(DisplayName)] = SiteText.Get(name.Problem);
             return Refused();
         }
 
@@ -189,7 +190,7 @@ public sealed class ProfileModel(
         await Features.Authors.Bylines.RefreshForAsync(db, user.Id, cancellationToken);
         audit.Record("user.display-name", $"{user.Email}: “{before}” → “{user.DisplayName}”");
         await db.SaveChangesAsync(cancellationToken);
-        TempData["Message"] = $"Saved: you now sign as “{user.DisplayName}”, on your author page and on the bylines made from authors' names; typed bylines keep their text.";
+        TempData["Message"] = SiteText.Format("Saved: you now sign as “{0}”, on your author page and on the bylines made from authors' names; typed bylines keep their text.", user.DisplayName);
         return Redirect("/admin/profile");
     }
 
@@ -204,16 +205,16 @@ public sealed class ProfileModel(
         DisplayName = user.DisplayName;
         if (string.IsNullOrEmpty(CurrentPassword))
         {
-            Errors[nameof(CurrentPassword)] = "Enter your current password.";
+            Errors[nameof(CurrentPassword)] = SiteText.Get("Enter your current password.");
         }
 
         if (string.IsNullOrEmpty(NewPassword) || NewPassword.Length > 1000)
         {
-            Errors[nameof(NewPassword)] = "Enter a new password of 12 to 1,000 characters.";
+            Errors[nameof(NewPassword)] = SiteText.Get("Enter a new password of 12 to 1,000 characters.");
         }
         else if (NewPassword != ConfirmPassword)
         {
-            Errors[nameof(ConfirmPassword)] = "The two new passwords are not the same.";
+            Errors[nameof(ConfirmPassword)] = SiteText.Get("The two new passwords are not the same.");
         }
 
         if (Errors.Count > 0)
@@ -228,7 +229,7 @@ public sealed class ProfileModel(
             {
                 var field = error.Code == nameof(IdentityErrorDescriber.PasswordMismatch) ? nameof(CurrentPassword) : nameof(NewPassword);
                 Errors[field] = field == nameof(CurrentPassword)
-                    ? "That is not your current password."
+                    ? SiteText.Get("That is not your current password.")
                     : Errors.TryGetValue(field, out var earlier) ? $"{earlier} {error.Description}" : error.Description;
             }
 
@@ -239,7 +240,7 @@ public sealed class ProfileModel(
         await signIn.RefreshSignInAsync(user);
         audit.Record("user.change-password", user.Email ?? user.Id);
         await db.SaveChangesAsync(cancellationToken);
-        TempData["Message"] = "Password changed. Any other browser signed in to your account has been signed out.";
+        TempData["Message"] = SiteText.Get("Password changed. Any other browser signed in to your account has been signed out.");
         return Redirect("/admin/profile");
     }
 

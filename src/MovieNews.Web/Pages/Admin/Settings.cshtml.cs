@@ -45,7 +45,7 @@ public sealed class SettingsModel(
         TestAddress = User.Identity?.Name;
         if (SiteTime.Find(TimeZone) is not { } zone)
         {
-            Errors[nameof(TimeZone)] = "Choose a time zone from the list (IANA names such as Europe/Berlin).";
+            Errors[nameof(TimeZone)] = SiteText.Get("Choose a time zone from the list (IANA names such as Europe/Berlin).");
             TimeZone = siteTime.Zone.Id;
             Response.StatusCode = StatusCodes.Status400BadRequest;
             return Page();
@@ -65,7 +65,7 @@ public sealed class SettingsModel(
         audit.Record("settings.site", "Time zone", before, zone.Id);
         await db.SaveChangesAsync(cancellationToken);
         siteTime.Use(zone.Id);
-        TempData["Message"] = $"Time zone saved: dates are now shown in {zone.Id}.";
+        TempData["Message"] = SiteText.Format("Time zone saved: dates are now shown in {0}.", zone.Id);
         return Redirect("/admin/settings");
     }
 
@@ -80,11 +80,11 @@ public sealed class SettingsModel(
         var address = TestAddress?.Trim();
         if (!MailEnabled)
         {
-            TestError = "Mail is off: set Mail:Host (and the other Mail settings) first.";
+            TestError = SiteText.Get("Mail is off: set Mail:Host (and the other Mail settings) first.");
         }
         else if (address is not { Length: > 2 and <= 254 } || !MimeKit.MailboxAddress.TryParse(address, out var parsed) || parsed.Address != address)
         {
-            TestError = "Enter one email address, like editor@example.com.";
+            TestError = SiteText.Get("Enter one email address, like editor@example.com.");
         }
 
         if (TestError is not null)
@@ -93,10 +93,11 @@ public sealed class SettingsModel(
             return Page();
         }
 
+        const string Body = "This is a test message sent from the admin settings page by {0}. If you can read it, mail works.";
         var content = new MailContent(
-            $"Test message from {CommentNotices.SiteName}",
-            $"This is a test message sent from the admin settings page by {User.Identity?.Name}. If you can read it, mail works.",
-            CommentNotices.Html($"<p>This is a test message sent from the admin settings page by {CommentNotices.E(User.Identity?.Name ?? "an editor")}. If you can read it, mail works.</p>"));
+            SiteText.Format("Test message from {0}", CommentNotices.SiteName),
+            SiteText.Format(Body, User.Identity?.Name ?? string.Empty),
+            CommentNotices.Html($"<p>{CommentNotices.E(SiteText.Format(Body, User.Identity?.Name ?? SiteText.Get("an editor")))}</p>"));
         await outbox.EnqueueAsync(MailKinds.Test, address!, content, dedupeKey: null, unsubscribeUrl: null, cancellationToken);
         audit.Record("mail.test", "Test message queued");
         await db.SaveChangesAsync(cancellationToken);
@@ -104,8 +105,9 @@ public sealed class SettingsModel(
         await sender.SendDueAsync(cancellationToken);
         var result = await db.OutboxMessages.AsNoTracking().SingleAsync(m => m.Id == queued, cancellationToken);
         TempData["Message"] = result.SentUtc is not null
-            ? $"Test message sent: the mail server accepted it for {address}."
-            : $"The test message is queued but the mail server has not accepted it yet ({result.LastError ?? "another server instance is sending it"}). It will be retried.";
+            ? SiteText.Format("Test message sent: the mail server accepted it for {0}.", address!)
+            : SiteText.Format("The test message is queued but the mail server has not accepted it yet ({0}). It will be retried.",
+                result.LastError ?? SiteText.Get("another server instance is sending it"));
         return Redirect("/admin/settings");
     }
 
@@ -123,7 +125,7 @@ public sealed class SettingsModel(
         await settings.SaveAsync(updated, cancellationToken);
         audit.Record("settings.moderation", "Moderation settings", Describe(current), Describe(updated));
         await db.SaveChangesAsync(cancellationToken);
-        TempData["Message"] = "Moderation settings saved. They apply to the next comment.";
+        TempData["Message"] = SiteText.Get("Moderation settings saved. They apply to the next comment.");
         return Redirect("/admin/settings");
     }
 
@@ -165,7 +167,7 @@ public sealed class SettingsForm
             .ToList();
         if (words.Count > 1000 || words.Any(w => w.Length > 50))
         {
-            errors[nameof(BlockedWords)] = "Use at most 1,000 words of at most 50 characters each.";
+            errors[nameof(BlockedWords)] = SiteText.Format("Use at most {0:N0} words of at most {1:N0} characters each.", 1000, 50);
         }
 
         return errors.Count > 0
@@ -191,7 +193,7 @@ public sealed class SettingsForm
             return value;
         }
 
-        errors[field] = $"Enter a whole number from {min} to {max}.";
+        errors[field] = SiteText.Format("Enter a whole number from {0} to {1}.", min, max);
         return min;
     }
 }

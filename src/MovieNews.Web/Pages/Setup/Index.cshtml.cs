@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using MovieNews.Web.Data;
 using MovieNews.Web.Features.Accounts;
 using MovieNews.Web.Features.Audit;
+using MovieNews.Web.Features.Site;
 
 namespace MovieNews.Web.Pages.Setup;
 
@@ -47,21 +48,21 @@ public sealed class IndexModel(
         var email = Email?.Trim() ?? string.Empty;
         if (email.Length is < 3 or > 254 || !MimeKit.MailboxAddress.TryParse(email, out var parsed) || parsed.Address != email)
         {
-            Errors[nameof(Email)] = "Enter the email address you will sign in with, like you@example.com.";
+            Errors[nameof(Email)] = SiteText.Get("Enter the email address you will sign in with, like you@example.com.");
         }
 
         if (DisplayNames.Check(DisplayName).Problem is { } nameProblem)
         {
-            Errors[nameof(DisplayName)] = nameProblem;
+            Errors[nameof(DisplayName)] = SiteText.Get(nameProblem);
         }
 
         if (Password is not { Length: >= 12 and <= 1000 })
         {
-            Errors[nameof(Password)] = "Choose a password of 12 to 1,000 characters.";
+            Errors[nameof(Password)] = SiteText.Format("Choose a password of {0} to {1:N0} characters.", 12, 1000);
         }
         else if (Password != ConfirmPassword)
         {
-            Errors[nameof(ConfirmPassword)] = "The two passwords are not the same.";
+            Errors[nameof(ConfirmPassword)] = SiteText.Get("The two passwords are not the same.");
         }
 
         if (Errors.Count > 0)
@@ -88,7 +89,7 @@ public sealed class IndexModel(
         await signIn.SignInAsync(admin!, isPersistent: false);
         audit.Record("user.setup", $"First admin {email} created on the setup page");
         await db.SaveChangesAsync(cancellationToken);
-        TempData["Message"] = $"Welcome! You are the first admin, signed in as {email}. Write an article, or invite your team on the Users page.";
+        TempData["Message"] = SiteText.Format("Welcome! You are the first admin, signed in as {0}. Write an article, or invite your team on the Users page.", email);
         return Redirect("/admin");
     }
 

@@ -166,7 +166,7 @@ public sealed class EditModel(
                 throw;
             }
 
-            Errors[nameof(ArticleForm.FeaturedMediaId)] = FeaturedGoneMessage;
+            Errors[nameof(ArticleForm.FeaturedMediaId)] = SiteText.Get(FeaturedGoneMessage);
             return await ReshowAsync(id, StatusCodes.Status409Conflict, cancellationToken);
         }
 
@@ -183,7 +183,7 @@ public sealed class EditModel(
 
                 return Redirect($"/admin/articles/edit/{saved.Article.Id}");
             case SaveArticleResult.SlugTaken:
-                Errors[nameof(ArticleForm.Slug)] = "Another article already uses this slug.";
+                Errors[nameof(ArticleForm.Slug)] = SiteText.Get("Another article already uses this slug.");
                 return await ReshowAsync(id, StatusCodes.Status409Conflict, cancellationToken);
             case SaveArticleResult.Conflict conflict:
                 // Keep the editor's text; show theirs beside it; saving again deliberately overwrites.
@@ -207,14 +207,14 @@ public sealed class EditModel(
         if (live.Status is not (ArticleStatus.Published or ArticleStatus.Scheduled) || live.DeletedUtc is not null)
         {
             Errors["Review"] = live.DeletedUtc is not null
-                ? "This article is in the trash: a change to it cannot wait for review."
-                : "Only a change to a published or scheduled article waits for review this way: save this one, or submit it for review.";
+                ? SiteText.Get("This article is in the trash: a change to it cannot wait for review.")
+                : SiteText.Get("Only a change to a published or scheduled article waits for review this way: save this one, or submit it for review.");
             return await ReshowAsync(id, StatusCodes.Status400BadRequest, cancellationToken);
         }
 
         if (NewPictureFile is { Length: > 0 })
         {
-            Errors[nameof(NewPictureFile)] = "A change for review carries the words only: upload the picture in the library, and ask an editor to use it.";
+            Errors[nameof(NewPictureFile)] = SiteText.Get("A change for review carries the words only: upload the picture in the library, and ask an editor to use it.");
             return await ReshowAsync(id, StatusCodes.Status400BadRequest, cancellationToken);
         }
 
@@ -241,7 +241,7 @@ public sealed class EditModel(
         }
 
         await review.ProposeAsync(id, new ChangeText(input.Title, input.Excerpt, input.Tags, input.BodyMarkdown), User, Input.ReviewNote, cancellationToken);
-        TempData["Message"] = $"Your change to “{input.Title}” was sent for review. Readers see the published version until an editor applies it.";
+        TempData["Message"] = SiteText.Format("Your change to “{0}” was sent for review. Readers see the published version until an editor applies it.", input.Title);
         return Redirect($"/admin/articles/edit/{id}");
     }
 
@@ -274,7 +274,7 @@ public sealed class EditModel(
         var (preview, problem) = await PreviewBudget.RenderAsync(renderer, Input.Body, cancellationToken);
         return problem is null
             ? Content(preview!.Value, "text/html; charset=utf-8")
-            : new ContentResult { StatusCode = problem.Status, Content = problem.Message, ContentType = "text/plain; charset=utf-8" };
+            : new ContentResult { StatusCode = problem.Status, Content = SiteText.Get(problem.Message), ContentType = "text/plain; charset=utf-8" };
     }
 
     public async Task<IActionResult> OnPostTrashAsync(int id, CancellationToken cancellationToken) =>
@@ -293,7 +293,7 @@ public sealed class EditModel(
 
         if (await db.Articles.Where(a => a.Id == id).Select(a => (DateTime?)a.DeletedUtc).SingleOrDefaultAsync(cancellationToken) is not null)
         {
-            TempData["Message"] = "This article is in the trash: restore it first, then publish it.";
+            TempData["Message"] = SiteText.Get("This article is in the trash: restore it first, then publish it.");
             return Redirect($"/admin/articles/edit/{id}");
         }
 
@@ -319,11 +319,11 @@ public sealed class EditModel(
         await authoring.MoveToTrashAsync(id, trash, cancellationToken);
         if (!trash)
         {
-            TempData["Message"] = $"Restored “{title}” from the trash: readers see it again as before.";
+            TempData["Message"] = SiteText.Format("Restored “{0}” from the trash: readers see it again as before.", title);
             return Redirect($"/admin/articles/edit/{id}");
         }
 
-        TempData["Message"] = $"Moved “{title}” to the trash: readers now get “gone” at its address.";
+        TempData["Message"] = SiteText.Format("Moved “{0}” to the trash: readers now get “gone” at its address.", title);
         UndoOffer.Offer(TempData, "Undo", $"/admin/articles/edit/{id}?handler=Restore", []);
         return Redirect("/admin/articles");
     }
@@ -397,7 +397,7 @@ public sealed class EditModel(
             case UploadResult.Uploaded uploaded:
                 Input.FeaturedMediaId = uploaded.Item.Id.ToString(CultureInfo.InvariantCulture);
                 NewPicture = new NewPictureForm();
-                PictureMessage = $"“{uploaded.Item.FileName}” was added to the media library and chosen as the featured picture.";
+                PictureMessage = SiteText.Format("“{0}” was added to the media library and chosen as the featured picture.", uploaded.Item.FileName);
                 return true;
             case UploadResult.Refused refused:
                 foreach (var (field, message) in refused.Errors)
@@ -423,31 +423,31 @@ public sealed class EditModel(
             }
             else
             {
-                Errors[nameof(ArticleForm.FeaturedMediaId)] = FeaturedGoneMessage;
+                Errors[nameof(ArticleForm.FeaturedMediaId)] = SiteText.Get(FeaturedGoneMessage);
             }
         }
 
         var title = Input.Title?.Trim() ?? string.Empty;
         if (title.Length is 0 or > 200)
         {
-            Errors[nameof(ArticleForm.Title)] = "Enter a title of at most 200 characters.";
+            Errors[nameof(ArticleForm.Title)] = SiteText.Get("Enter a title of at most 200 characters.");
         }
 
         var slug = string.IsNullOrWhiteSpace(Input.Slug) ? Features.Articles.Slug.From(title) : Input.Slug.Trim();
         Input.Slug = slug;
         if (!Features.Articles.Slug.IsValid(slug))
         {
-            Errors[nameof(ArticleForm.Slug)] = "Use lowercase letters, digits and single hyphens (at most 100 characters).";
+            Errors[nameof(ArticleForm.Slug)] = SiteText.Get("Use lowercase letters, digits and single hyphens (at most 100 characters).");
         }
 
         if (Input.Excerpt?.Length > 1000)
         {
-            Errors[nameof(ArticleForm.Excerpt)] = "The excerpt can be at most 1,000 characters.";
+            Errors[nameof(ArticleForm.Excerpt)] = SiteText.Format("The excerpt can be at most {0:N0} characters.", 1000);
         }
 
         if (Input.ReviewNote?.Length > ReviewNote.TextMaxLength)
         {
-            Errors[nameof(ArticleForm.ReviewNote)] = $"A note for the editor can be at most {ReviewNote.TextMaxLength:N0} characters.";
+            Errors[nameof(ArticleForm.ReviewNote)] = SiteText.Format("A note for the editor can be at most {0:N0} characters.", ReviewNote.TextMaxLength);
         }
 
         if (Input.Body?.Length > PreviewBudget.MaxBodyLength)
@@ -458,19 +458,19 @@ public sealed class EditModel(
         var tags = (Input.Tags ?? string.Empty).Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         if (tags.Length > 20 || tags.Any(t => t.Length > 60))
         {
-            Errors[nameof(ArticleForm.Tags)] = "Use at most 20 tags of at most 60 characters each.";
+            Errors[nameof(ArticleForm.Tags)] = SiteText.Get("Use at most 20 tags of at most 60 characters each.");
         }
 
         if (!Enum.TryParse<ArticleStatus>(Input.Status, out var status) || !Enum.IsDefined(status))
         {
-            Errors[nameof(ArticleForm.Status)] = "Choose draft, published or scheduled.";
+            Errors[nameof(ArticleForm.Status)] = SiteText.Get("Choose draft, published or scheduled.");
         }
 
         var publishAt = ReadPublishTime();
         if (status == ArticleStatus.Scheduled && !Errors.ContainsKey(nameof(ArticleForm.PublishAt))
             && (publishAt is null || publishAt <= clock.GetUtcNow().UtcDateTime))
         {
-            Errors[nameof(ArticleForm.PublishAt)] = "A scheduled article needs a publish time in the future.";
+            Errors[nameof(ArticleForm.PublishAt)] = SiteText.Get("A scheduled article needs a publish time in the future.");
         }
 
         // The byline is the ticked authors' names; a typed byline (a guest, an agency) is published as typed, so the
@@ -484,19 +484,19 @@ public sealed class EditModel(
             if (byline.Problem is not null)
             {
                 Errors[nameof(ArticleForm.AuthorName)] = byline.Problem == DisplayNames.EmailMessage
-                    ? "The byline is shown publicly, so it cannot contain “@”: use a name, not an email address."
-                    : "Enter a byline of 1 to 100 characters, or leave it empty to sign with the authors' names.";
+                    ? SiteText.Get("The byline is shown publicly, so it cannot contain “@”: use a name, not an email address.")
+                    : SiteText.Get("Enter a byline of 1 to 100 characters, or leave it empty to sign with the authors' names.");
             }
         }
 
         var authorIds = (Input.AuthorIds ?? []).Where(id => !string.IsNullOrWhiteSpace(id)).Distinct().ToList();
         if (authorIds.Count > Features.Authors.Bylines.MaxAuthors)
         {
-            Errors[nameof(ArticleForm.AuthorIds)] = $"Credit at most {Features.Authors.Bylines.MaxAuthors} authors.";
+            Errors[nameof(ArticleForm.AuthorIds)] = SiteText.Format("Credit at most {0} authors.", Features.Authors.Bylines.MaxAuthors);
         }
         else if (authorIds.Count > 0 && await db.Users.CountAsync(u => authorIds.Contains(u.Id), cancellationToken) != authorIds.Count)
         {
-            Errors[nameof(ArticleForm.AuthorIds)] = "One of the authors ticked no longer has an account: tick the authors again.";
+            Errors[nameof(ArticleForm.AuthorIds)] = SiteText.Get("One of the authors ticked no longer has an account: tick the authors again.");
         }
 
         if (authorIds.Count == 0 && typed is null && users.GetUserId(User) is { } me)
@@ -507,7 +507,7 @@ public sealed class EditModel(
         var seriesTitle = Input.SeriesTitle?.Trim() ?? string.Empty;
         if (seriesTitle.Length > Features.Series.Series.TitleMaxLength)
         {
-            Errors[nameof(ArticleForm.SeriesTitle)] = $"A series title has at most {Features.Series.Series.TitleMaxLength} characters.";
+            Errors[nameof(ArticleForm.SeriesTitle)] = SiteText.Format("A series title has at most {0} characters.", Features.Series.Series.TitleMaxLength);
         }
 
         int? seriesPart = null;
@@ -519,7 +519,7 @@ public sealed class EditModel(
             }
             else
             {
-                Errors[nameof(ArticleForm.SeriesPart)] = $"Enter the part as a whole number from 1 to {Features.Series.Series.MaxPart}, or leave it empty for the next part.";
+                Errors[nameof(ArticleForm.SeriesPart)] = SiteText.Format("Enter the part as a whole number from 1 to {0}, or leave it empty for the next part.", Features.Series.Series.MaxPart);
             }
         }
 
@@ -544,7 +544,7 @@ public sealed class EditModel(
         var zone = siteTime.Zone.Id;
         if (SiteTime.ParseInput(Input.PublishAt) is not { } local)
         {
-            Errors[nameof(ArticleForm.PublishAt)] = $"Enter the date and time as YYYY-MM-DDTHH:MM (a year from {SiteTime.MinYear} to {SiteTime.MaxYear}), in the site's time zone ({zone}).";
+            Errors[nameof(ArticleForm.PublishAt)] = SiteText.Format("Enter the date and time as YYYY-MM-DDTHH:MM (a year from {0} to {1}), in the site's time zone ({2}).", SiteTime.MinYear, SiteTime.MaxYear, zone);
             return null;
         }
 
@@ -553,16 +553,20 @@ public sealed class EditModel(
             case LocalTimeResolution.Exact exact:
                 return exact.At.ToDateTimeUtc();
             case LocalTimeResolution.Skipped skipped:
-                Errors[nameof(ArticleForm.PublishAt)] = string.Create(CultureInfo.InvariantCulture,
-                    $"{local:HH:mm} does not exist on {local:d MMMM uuuu} in {zone}: the clocks go forward from {skipped.From:HH:mm} to {skipped.To:HH:mm}. Choose another time, for example {skipped.Suggested:HH:mm}.");
+                Errors[nameof(ArticleForm.PublishAt)] = SiteText.Format(
+                    "{0} does not exist on {1} in {2}: the clocks go forward from {3} to {4}. Choose another time, for example {5}.",
+                    Clock(local), SiteTime.LongDate(local.Date), zone, Clock(skipped.From), Clock(skipped.To), skipped.Suggested.ToString("HH:mm", CultureInfo.InvariantCulture));
                 return null;
             case LocalTimeResolution.Ambiguous ambiguous:
-                Errors[nameof(ArticleForm.PublishAt)] = string.Create(CultureInfo.InvariantCulture,
-                    $"{local:HH:mm} happens twice on {local:d MMMM uuuu} in {zone}, because the clocks go back: choose which one below.");
+                Errors[nameof(ArticleForm.PublishAt)] = SiteText.Format(
+                    "{0} happens twice on {1} in {2}, because the clocks go back: choose which one below.",
+                    Clock(local), SiteTime.LongDate(local.Date), zone);
                 return null;
             default:
                 throw new InvalidOperationException("Unknown resolution.");
         }
+
+        static string Clock(NodaTime.LocalDateTime at) => at.ToString("HH:mm", CultureInfo.InvariantCulture);
     }
 
     /// <summary>When the time in the form happens twice in the site's zone, the two moments it may mean.</summary>

@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using MovieNews.Web.Data;
 using MovieNews.Web.Features.Articles;
 using MovieNews.Web.Features.Moderation;
+using MovieNews.Web.Features.Site;
 using MovieNews.Web.Infrastructure;
 
 namespace MovieNews.Web.Pages.Admin.Articles;
@@ -80,6 +81,38 @@ public sealed class IndexModel(MovieNewsDbContext db, TimeProvider clock) : Page
         Rows = rows;
         return Page();
     }
+
+    /// <summary>A filter's label: the same words as the table's status column.</summary>
+    public static string FilterLabel(string filter) => filter switch
+    {
+        "all" => SiteText.Get("All"),
+        "draft" => SiteText.Get("Draft"),
+        "review" => SiteText.Get("In review"),
+        "scheduled" => SiteText.Get("Scheduled"),
+        "published" => SiteText.Get("Published"),
+        "trash" => SiteText.Get("Trash"),
+        _ => filter,
+    };
+
+    /// <summary>A sort order's label: the same words as the table's headings.</summary>
+    public static string SortLabel(string sort) => sort switch
+    {
+        "updated" => SiteText.Get("Updated"),
+        "published" => SiteText.Get("Publish time"),
+        "title" => SiteText.Get("Title"),
+        _ => sort,
+    };
+
+    public static string StatusLabel(Row row) => row.InTrash
+        ? SiteText.Get("Trash")
+        : row.Status switch
+        {
+            ArticleStatus.Draft => SiteText.Get("Draft"),
+            ArticleStatus.InReview => SiteText.Get("In review"),
+            ArticleStatus.Scheduled => SiteText.Get("Scheduled"),
+            ArticleStatus.Published => SiteText.Get("Published"),
+            _ => row.Status.ToString(),
+        };
 
     public sealed record Row(
         int Id, string Slug, string Title, ArticleStatus Status, DateTime? PublishedUtc, DateTime UpdatedUtc, bool InTrash,

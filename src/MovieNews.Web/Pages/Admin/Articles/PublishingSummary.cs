@@ -12,29 +12,30 @@ public static class PublishingSummary
     public static string After(ArticleStatus? before, Article article, SiteTime siteTime)
     {
         var address = $"/articles/{article.Slug}";
+        var title = article.Title;
         return (before, article.Status) switch
         {
             (ArticleStatus.InReview, ArticleStatus.InReview) =>
-                $"Saved “{article.Title}”: it still waits for review, and readers cannot see it yet.",
+                SiteText.Format("Saved “{0}”: it still waits for review, and readers cannot see it yet.", title),
             (ArticleStatus.Published or ArticleStatus.Scheduled, ArticleStatus.InReview) =>
-                $"Sent “{article.Title}” back to review: readers no longer see it, and {address} answers “not found” until it is published again.",
+                SiteText.Format("Sent “{0}” back to review: readers no longer see it, and {1} answers “not found” until it is published again.", title, address),
             (_, ArticleStatus.InReview) =>
-                $"Submitted “{article.Title}” for review: the editors have been told. Readers cannot see it until one of them publishes it.",
+                SiteText.Format("Submitted “{0}” for review: the editors have been told. Readers cannot see it until one of them publishes it.", title),
             (ArticleStatus.InReview, ArticleStatus.Draft) =>
-                $"“{article.Title}” is a draft again: it no longer waits for review, and readers cannot see it.",
+                SiteText.Format("“{0}” is a draft again: it no longer waits for review, and readers cannot see it.", title),
             (ArticleStatus.Published, ArticleStatus.Published) =>
-                $"Updated “{article.Title}”: readers see your changes now at {address}.",
+                SiteText.Format("Updated “{0}”: readers see your changes now at {1}.", title, address),
             (_, ArticleStatus.Published) =>
-                $"Published “{article.Title}”: readers see it now at {address}, on the home page, the pages of its tags and in the feeds.",
+                SiteText.Format("Published “{0}”: readers see it now at {1}, on the home page, the pages of its tags and in the feeds.", title, address),
             (ArticleStatus.Scheduled, ArticleStatus.Scheduled) =>
-                $"Updated “{article.Title}”: still scheduled, it goes live by itself {siteTime.DateAndTime(article.PublishedUtc!.Value)}.",
+                SiteText.Format("Updated “{0}”: still scheduled, it goes live by itself {1}.", title, siteTime.DateAndTime(article.PublishedUtc!.Value)),
             (_, ArticleStatus.Scheduled) =>
-                $"Scheduled “{article.Title}”: it goes live by itself {siteTime.DateAndTime(article.PublishedUtc!.Value)} at {address}. Until then readers cannot see it.",
+                SiteText.Format("Scheduled “{0}”: it goes live by itself {1} at {2}. Until then readers cannot see it.", title, siteTime.DateAndTime(article.PublishedUtc!.Value), address),
             (ArticleStatus.Published, _) =>
-                $"Unpublished “{article.Title}”: readers no longer see it on the home page, its tag pages or the feeds, and {address} answers “not found”.",
+                SiteText.Format("Unpublished “{0}”: readers no longer see it on the home page, its tag pages or the feeds, and {1} answers “not found”.", title, address),
             (ArticleStatus.Scheduled, _) =>
-                $"Switched “{article.Title}” to a draft: it is no longer scheduled, and readers cannot see it.",
-            _ => $"Draft saved: readers cannot see “{article.Title}”.",
+                SiteText.Format("Switched “{0}” to a draft: it is no longer scheduled, and readers cannot see it.", title),
+            _ => SiteText.Format("Draft saved: readers cannot see “{0}”.", title),
         };
     }
 }

@@ -6,6 +6,7 @@ using MovieNews.Web.Data;
 using MovieNews.Web.Features.Articles;
 using MovieNews.Web.Features.Rendering;
 using MovieNews.Web.Features.Review;
+using MovieNews.Web.Features.Site;
 
 namespace MovieNews.Web.Pages.Admin.Articles;
 
@@ -74,8 +75,8 @@ public sealed class RevisionModel(MovieNewsDbContext db, ArticleAuthoring author
             article.Status, article.PublishedUtc, article.Tags.Select(t => t.Name).ToList(), article.CommentsOpen, article.FeaturedMediaId);
         var result = await authoring.UpdateAsync(id, input, article.Version, User.FindFirstValue(ClaimTypes.Name) ?? "editor", cancellationToken);
         TempData["Message"] = result is SaveArticleResult.Saved
-            ? $"Restored version {revision.Version}."
-            : "Could not restore: the article changed meanwhile. Try again.";
+            ? SiteText.Format("Restored version {0}.", revision.Version)
+            : SiteText.Get("Could not restore: the article changed meanwhile. Try again.");
         return Redirect($"/admin/articles/edit/{id}");
     }
 }

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
 using MovieNews.Web.Data;
 using MovieNews.Web.Features.Media;
+using MovieNews.Web.Features.Site;
 
 namespace MovieNews.Web.Pages.Admin.Media;
 
@@ -56,7 +57,7 @@ public sealed class DetailsModel(MovieNewsDbContext db, MediaLibrary library) : 
 
             if (errors.Count == 0)
             {
-                TempData["Message"] = "Saved. Articles featuring the picture show it now; a picture inside an article's text takes the new words when that article is next saved.";
+                TempData["Message"] = SiteText.Get("Saved. Articles featuring the picture show it now; a picture inside an article's text takes the new words when that article is next saved.");
                 return Redirect($"/admin/media/{id}");
             }
 
@@ -80,7 +81,7 @@ public sealed class DetailsModel(MovieNewsDbContext db, MediaLibrary library) : 
         var (deleted, uses) = await library.DeleteAsync(id, cancellationToken);
         if (deleted)
         {
-            TempData["Message"] = "The picture and its files were deleted.";
+            TempData["Message"] = SiteText.Get("The picture and its files were deleted.");
             return Redirect("/admin/media");
         }
 
@@ -106,7 +107,7 @@ public sealed class DetailsModel(MovieNewsDbContext db, MediaLibrary library) : 
                 return value / 100;
             }
 
-            Errors[field] = "Enter a percentage from 0 to 100.";
+            Errors[field] = SiteText.Get("Enter a percentage from 0 to 100.");
             return null;
         }
 

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
 using MovieNews.Web.Features.Media;
+using MovieNews.Web.Features.Site;
 
 namespace MovieNews.Web.Pages.Admin.Media;
 
@@ -38,10 +39,10 @@ public sealed class UploadModel(MediaLibrary library, IOptions<MediaOptions> opt
             case UploadResult.Uploaded uploaded when wantsJson:
                 return new JsonResult(UploadedPicture.From(uploaded.Item)) { StatusCode = StatusCodes.Status201Created };
             case UploadResult.Uploaded uploaded:
-                TempData["Message"] = $"Uploaded “{uploaded.Item.FileName}” ({uploaded.Item.Width} × {uploaded.Item.Height}).";
+                TempData["Message"] = SiteText.Format("Uploaded “{0}” ({1} × {2}).", uploaded.Item.FileName, uploaded.Item.Width, uploaded.Item.Height);
                 return Redirect($"/admin/media/{uploaded.Item.Id}");
             case UploadResult.Refused refused when wantsJson:
-                return new JsonResult(new { errors = refused.Errors }) { StatusCode = StatusCodes.Status400BadRequest };
+                return new JsonResult(new { errors = refused.Errors.ToDictionary(e => e.Key, e => SiteText.Get(e.Value)) }) { StatusCode = StatusCodes.Status400BadRequest };
             case UploadResult.Refused refused:
                 foreach (var (field, message) in refused.Errors)
                 {

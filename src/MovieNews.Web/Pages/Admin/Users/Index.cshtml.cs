@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using MovieNews.Web.Data;
 using MovieNews.Web.Features.Accounts;
 using MovieNews.Web.Features.Audit;
+using MovieNews.Web.Features.Site;
 
 namespace MovieNews.Web.Pages.Admin.Users;
 
@@ -39,27 +40,27 @@ public sealed class IndexModel(UserManager<EditorUser> users, FirstAdmin account
         var name = DisplayNames.Check(DisplayName);
         if (name.Problem is not null)
         {
-            Errors[nameof(DisplayName)] = name.Problem;
+            Errors[nameof(DisplayName)] = SiteText.Get(name.Problem);
         }
 
         if (string.IsNullOrWhiteSpace(Email))
         {
-            Errors[nameof(Email)] = "Enter the user's email address: they sign in with it.";
+            Errors[nameof(Email)] = SiteText.Get("Enter the user's email address: they sign in with it.");
         }
 
         if (Roles.All.All(r => r != Role))
         {
-            Errors[nameof(Role)] = "Choose Editor or Admin.";
+            Errors[nameof(Role)] = SiteText.Get("Choose a role: Admin, Editor, Author or Contributor.");
         }
 
         if (string.IsNullOrEmpty(Password))
         {
-            Errors[nameof(Password)] = "Enter a password of at least 12 characters.";
+            Errors[nameof(Password)] = SiteText.Get("Enter a password of at least 12 characters.");
         }
 
         if (Errors.Count > 0)
         {
-            return await FailAsync("The user was not added: please check the fields marked below.", cancellationToken);
+            return await FailAsync(SiteText.Get("The user was not added: please check the fields marked below."), cancellationToken);
         }
 
         var result = await accounts.CreateAsync(Email!.Trim(), Password!, Role!, name.Name);
@@ -68,13 +69,15 @@ public sealed class IndexModel(UserManager<EditorUser> users, FirstAdmin account
             foreach (var error in result.Errors)
             {
                 var field = FieldOf(error.Code);
-                Errors[field] = Errors.TryGetValue(field, out var earlier) ? $"{earlier} {error.Description}" : error.Description;
+                // Identity's refusals come in the site's words already (SiteIdentityErrors); ours carry their English text.
+                var description = error.Code is FirstAdmin.InvalidDisplayName or "EmailTooLong" ? SiteText.Get(error.Description) : error.Description;
+                Errors[field] = Errors.TryGetValue(field, out var earlier) ? $"{earlier} {description}" : description;
             }
 
-            return await FailAsync("The user was not added: please check the fields marked below.", cancellationToken);
+            return await FailAsync(SiteText.Get("The user was not added: please check the fields marked below."), cancellationToken);
         }
 
-        return await DoneAsync("user.create", Email.Trim(), null, Role, $"Created {Role} {Email.Trim()}, signing as “{name.Name}”.");
+        return await DoneAsync("user.create", Email.Trim(), null, Role, SiteText.Format("Created {0} {1}, signing as “{2}”.", RoleName(Role!), Email.Trim(), name.Name!));
     }
 
     public async Task<IActionResult> OnPostNameAsync(string id, CancellationToken cancellationToken)
@@ -82,14 +85,15 @@ public sealed class IndexModel(UserManager<EditorUser> users, FirstAdmin account
         var user = await users.FindByIdAsync(id);
         if (user is null)
         {
-            return await FailAsync("Choose a user.", cancellationToken);
+            return await FailAsync(SiteText.Get("Choose a user."), cancellationToken);
         }
 
         var name = DisplayNames.Check(DisplayName);
         if (name.Problem is not null)
         {
-            RefusedRename = new RefusedName(user.Id, DisplayName, name.Problem);
-            return await FailAsync($"The display name of {user.Email} was not changed: {name.Problem}", cancellationToken);
+            var problem = SiteText.Get(name.Problem);
+            RefusedRename = new RefusedName(user.Id, DisplayName, problem);
+            return await FailAsync(SiteText.Format("The display name of {0} was not changed: {1}", user.Email!, problem), cancellationToken);
         }
 
         var before = user.DisplayName;
@@ -102,7 +106,7 @@ public sealed class IndexModel(UserManager<EditorUser> users, FirstAdmin account
 
         await Features.Authors.Bylines.RefreshForAsync(db, user.Id, cancellationToken);
         return await DoneAsync("user.display-name", $"{user.Email}: “{before}” → “{user.DisplayName}”", null, null,
-            $"{user.Email} now signs as “{user.DisplayName}”, on their author page and on the bylines made from authors' names; typed bylines keep their text.");
+            SiteText.Format("{0} now signs as “{1}”, on their author page and on the bylines made from authors' names; typed bylines keep their text.", user.Email!, user.DisplayName));
     }
 
     public async Task<IActionResult> OnPostRoleAsync(string id, CancellationToken cancellationToken)
@@ -110,19 +114,19 @@ public sealed class IndexModel(UserManager<EditorUser> users, FirstAdmin account
         var user = await users.FindByIdAsync(id);
         if (user is null || Roles.All.All(r => r != Role))
         {
-            return await FailAsync("Choose a user and a role.", cancellationToken);
+            return await FailAsync(SiteText.Get("Choose a user and a role."), cancellationToken);
         }
 
         var before = (await users.GetRolesAsync(user)).FirstOrDefault();
         if (before == Roles.Admin && Role != Roles.Admin && (await users.GetUsersInRoleAsync(Roles.Admin)).Count == 1)
         {
-            return await FailAsync("Keep at least one admin.", cancellationToken);
+            return await FailAsync(SiteText.Get("Keep at least one admin."), cancellationToken);
         }
 
         await users.RemoveFromRolesAsync(user, await users.GetRolesAsync(user));
         await users.AddToRoleAsync(user, Role!);
         await users.UpdateSecurityStampAsync(user);
-        return await DoneAsync("user.role", user.Email!, before, Role, $"{user.Email} is now {Role}.");
+        return await DoneAsync("user.role", user.Email!, before, Role, SiteText.Format("{0} is now {1}.", user.Email!, RoleName(Role!)));
     }
 
     public async Task<IActionResult> OnPostDisableAsync(string id, bool disable, CancellationToken cancellationToken)
@@ -130,14 +134,15 @@ public sealed class IndexModel(UserManager<EditorUser> users, FirstAdmin account
         var user = await users.FindByIdAsync(id);
         if (user is null || (disable && user.Id == users.GetUserId(User)))
         {
-            return await FailAsync("You cannot disable your own account.", cancellationToken);
+            return await FailAsync(SiteText.Get("You cannot disable your own account."), cancellationToken);
         }
 
         await users.SetLockoutEnabledAsync(user, true);
         await users.SetLockoutEndDateAsync(user, disable ? DateTimeOffset.MaxValue : null);
         // Disabling also ends every session the user has.
         await users.UpdateSecurityStampAsync(user);
-        return await DoneAsync(disable ? "user.disable" : "user.enable", user.Email!, null, null, $"{user.Email} {(disable ? "disabled" : "enabled")}.");
+        return await DoneAsync(disable ? "user.disable" : "user.enable", user.Email!, null, null,
+            disable ? SiteText.Format("{0} disabled.", user.Email!) : SiteText.Format("{0} enabled.", user.Email!));
     }
 
     public async Task<IActionResult> OnPostResetAsync(string id, CancellationToken cancellationToken)
@@ -145,15 +150,18 @@ public sealed class IndexModel(UserManager<EditorUser> users, FirstAdmin account
         var user = await users.FindByIdAsync(id);
         if (user is null || string.IsNullOrEmpty(Password))
         {
-            return await FailAsync("Enter the new password.", cancellationToken);
+            return await FailAsync(SiteText.Get("Enter the new password."), cancellationToken);
         }
 
         var token = await users.GeneratePasswordResetTokenAsync(user);
         var result = await users.ResetPasswordAsync(user, token, Password);
         return result.Succeeded
-            ? await DoneAsync("user.reset-password", user.Email!, null, null, $"Password reset for {user.Email}.")
+            ? await DoneAsync("user.reset-password", user.Email!, null, null, SiteText.Format("Password reset for {0}.", user.Email!))
             : await FailAsync(FirstAdmin.Describe(result), cancellationToken);
     }
+
+    /// <summary>A role as people read it; the Admin role keeps its English name in every language.</summary>
+    public static string RoleName(string role) => role == Roles.Admin ? role : SiteText.Get(role);
 
     /// <summary>Which field of the add-a-user form an Identity error belongs to.</summary>
     private static string FieldOf(string code) => code switch
