@@ -40,6 +40,36 @@ public sealed class SecondLanguageTests(GermanLiveSite site)
             var posted = page.Locator(page.Url[page.Url.LastIndexOf('#')..]);
             Assert.Contains("Ich freue mich auf die Fortsetzung.", await posted.TextContentAsync(), StringComparison.Ordinal);
             Assert.Equal("Antworten", (await posted.Locator(".comment-reply").TextContentAsync())!.Replace("auf Lena", "", StringComparison.Ordinal).Trim());
+
+            // The script that moves the form under a comment speaks German too.
+            await posted.Locator(".comment-reply").ClickAsync();
+            Assert.Equal("Antwort an Lena", await page.Locator("#respond-title").TextContentAsync());
+            await page.GetByRole(AriaRole.Link, new() { Name = "Antwort abbrechen" }).ClickAsync();
+            Assert.Equal("Einen Kommentar schreiben", await page.Locator("#respond-title").TextContentAsync());
         });
+    }
+
+    [Theory]
+    [InlineData(ColorScheme.Light)]
+    [InlineData(ColorScheme.Dark)]
+    public async Task The_admin_area_in_german_fits_a_phone_and_passes_axe(ColorScheme scheme)
+    {
+        // German words are longer than English ones: every admin page is checked again at 390 px.
+        var page = await PhoneLayout.SignedInAdminAsync(site, scheme, new ViewportSize { Width = 390, Height = 844 });
+        var failures = new List<string>();
+
+        foreach (var url in Quality.ReadingComfortTests.AdminPages.Append("/admin/review").Append("/admin/media/upload").Append("/admin/bans/new"))
+        {
+            await page.GotoAsync(url);
+            Assert.Equal("de", await page.GetAttributeAsync("html", "lang"));
+            if (await PhoneLayout.SidewaysOverflowAsync(page) is { } overflow)
+            {
+                failures.Add($"{url}: {overflow}");
+            }
+
+            failures.AddRange((await Axe.SeriousViolationsAsync(page)).Select(v => $"{url} {v}"));
+        }
+
+        Assert.True(failures.Count == 0, string.Join("\n", failures));
     }
 }

@@ -12,7 +12,7 @@ public sealed class ReadingComfortTests(LiveSite site)
         "/", "/articles/will-there-be-a-purple-hearts-2", "/tags", "/search?q=purple+hearts", "/account/login",
     ];
 
-    private static readonly string[] _adminPages =
+    public static readonly string[] AdminPages =
     [
         "/admin", "/admin/articles", "/admin/articles/edit", "/admin/articles/edit/1", "/admin/comments", "/admin/settings",
         "/admin/audit", "/admin/users", "/admin/privacy?Email=reader@example.com", "/admin/profile", "/admin/bans", "/admin/media",
@@ -20,24 +20,14 @@ public sealed class ReadingComfortTests(LiveSite site)
 
     private async Task<IPage> PageAsync(ColorScheme scheme, bool signedIn, ViewportSize? viewport = null)
     {
-        var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions
-        {
-            BaseURL = site.BaseUrl,
-            ColorScheme = scheme,
-            ViewportSize = viewport ?? new ViewportSize { Width = 1280, Height = 900 },
-            BypassCSP = true,
-        });
-        var page = await context.NewPageAsync();
+        var size = viewport ?? new ViewportSize { Width = 1280, Height = 900 };
         if (signedIn)
         {
-            await page.GotoAsync("/account/login");
-            await page.FillAsync("#Email", LiveSite.AdminEmail);
-            await page.FillAsync("#Password", LiveSite.AdminPassword);
-            await page.ClickAsync("main button[type=submit]");
-            await page.WaitForURLAsync("**/admin");
+            return await PhoneLayout.SignedInAdminAsync(site, scheme, size);
         }
 
-        return page;
+        var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = site.BaseUrl, ColorScheme = scheme, ViewportSize = size, BypassCSP = true });
+        return await context.NewPageAsync();
     }
 
     private static async Task<List<string>> AxeAsync(IPage page, string url)
@@ -144,17 +134,12 @@ public sealed class ReadingComfortTests(LiveSite site)
         var page = await PageAsync(ColorScheme.Light, signedIn: true, new ViewportSize { Width = 390, Height = 844 });
         var overflowing = new List<string>();
 
-        foreach (var url in _adminPages)
+        foreach (var url in AdminPages)
         {
             await page.GotoAsync(url);
-            var (scroll, width) = (await page.EvaluateAsync<int>("() => document.documentElement.scrollWidth"), await page.EvaluateAsync<int>("() => window.innerWidth"));
-            if (scroll > width)
+            if (await PhoneLayout.SidewaysOverflowAsync(page) is { } overflow)
             {
-                var widest = await page.EvaluateAsync<string>("""
-                    () => [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1)
-                      .slice(0, 3).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + (e.className ? '.' + String(e.className).split(' ').join('.') : '')).join(', ')
-                    """);
-                overflowing.Add($"{url}: {scroll}px wide ({widest})");
+                overflowing.Add($"{url}: {overflow}");
             }
         }
 

@@ -94,6 +94,7 @@ public static partial class VideoEmbeds
         play.SetAttribute("href", video.WatchUrl);
         play.SetAttribute("data-embed", video.EmbedUrl);
         play.SetAttribute("data-provider", video.Provider);
+        play.SetAttribute("data-player-title", SiteText.Format("{0} video player", video.Provider));
         var button = document.CreateElement("span");
         button.ClassName = "video-play-button";
         button.SetAttribute("aria-hidden", "true");

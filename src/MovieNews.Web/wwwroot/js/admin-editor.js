@@ -12,6 +12,8 @@
   var status = document.getElementById("preview-status");
   var timer = null;
   var slugEdited = slug.value.length > 0;
+  // The words come with the page (data-* on the form), in the site's language; {0} is filled in here.
+  function words(name, value) { return (form.dataset[name] || name).replace("{0}", value === undefined ? "" : value); }
 
   function render() {
     var data = new FormData();
@@ -20,13 +22,13 @@
     fetch(window.location.pathname + "?handler=Render", { method: "POST", body: data, credentials: "same-origin" })
       .then(function (response) {
         if (response.ok) { return response.text(); }
-        if (response.status === 429) { return Promise.reject("Live preview paused: too many previews this minute. It resumes by itself."); }
+        if (response.status === 429) { return Promise.reject(words("previewPaused")); }
         var plain = (response.headers.get("Content-Type") || "").indexOf("text/plain") === 0;
-        return (plain ? response.text() : Promise.resolve("The preview could not be shown (" + response.status + ")."))
+        return (plain ? response.text() : Promise.resolve(words("previewFailedStatus", response.status)))
           .then(function (message) { return Promise.reject(message); });
       })
       .then(function (html) { preview.innerHTML = html; show(null); })
-      .catch(function (message) { show(typeof message === "string" ? message : "The preview could not be shown; the Preview button still works."); });
+      .catch(function (message) { show(typeof message === "string" ? message : words("previewFailed")); });
   }
 
   function show(message) {
@@ -68,19 +70,19 @@
   }
 
   function upload(file) {
-    var alt = window.prompt("Describe “" + file.name + "” for readers who cannot see it (alt text, required):", "");
+    var alt = window.prompt(words("describePicture", file.name), "");
     if (alt === null) { return; }
-    if (!alt.trim()) { say("Not uploaded: a picture needs alt text."); return; }
+    if (!alt.trim()) { say(words("needsAlt")); return; }
     var data = new FormData();
     data.append("file", file, file.name);
     data.append("AltText", alt);
     data.append("__RequestVerificationToken", token.value);
-    say("Uploading “" + file.name + "”…");
+    say(words("uploading", file.name));
     fetch("/admin/media/upload", { method: "POST", body: data, credentials: "same-origin", headers: { "Accept": "application/json" } })
       .then(function (response) {
-        if (response.status === 413) { return Promise.reject("The file is too large."); }
+        if (response.status === 413) { return Promise.reject(words("tooLarge")); }
         return response.json().then(function (json) {
-          if (!response.ok) { return Promise.reject(Object.keys(json.errors || {}).map(function (k) { return json.errors[k]; }).join(" ") || "The upload failed."); }
+          if (!response.ok) { return Promise.reject(Object.keys(json.errors || {}).map(function (k) { return json.errors[k]; }).join(" ") || words("uploadFailed")); }
           return json;
         });
       })
@@ -92,9 +94,9 @@
           option.textContent = picture.altText + " (" + picture.width + " × " + picture.height + ")";
           featured.insertBefore(option, featured.options[1] || null);
         }
-        say("Uploaded and inserted “" + file.name + "”. It is also in the featured picture list.");
+        say(words("uploaded", file.name));
       })
-      .catch(function (message) { say(typeof message === "string" ? "Not uploaded: " + message : "Not uploaded: the connection failed."); });
+      .catch(function (message) { say(typeof message === "string" ? words("notUploaded", message) : words("connectionFailed")); });
   }
 
   function picturesIn(items) {

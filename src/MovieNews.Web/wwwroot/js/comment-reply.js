@@ -14,12 +14,14 @@
   var home = document.createComment("respond-home");
   respond.parentNode.insertBefore(home, respond);
   var cancel = null;
+  // The words come with the page, in the site's language.
+  var words = respond.dataset;
 
   function restore(event) {
     if (event) { event.preventDefault(); }
     home.parentNode.insertBefore(respond, home.nextSibling);
     parentField.value = "";
-    heading.textContent = "Leave a comment";
+    heading.textContent = words.leaveComment || "Leave a comment";
     if (cancel) { cancel.remove(); cancel = null; }
   }
 
@@ -33,7 +35,7 @@
     event.preventDefault();
     comment.parentNode.insertBefore(respond, comment.nextSibling);
     parentField.value = comment.id.slice("comment-".length);
-    heading.textContent = "Reply to " + author.textContent.trim();
+    heading.textContent = (words.replyTo || "Reply to {0}").replace("{0}", author.textContent.trim());
     var existing = respond.querySelector(".cancel-reply");
     if (existing) { existing.remove(); }
     if (!cancel) {
@@ -41,7 +43,7 @@
       cancel.className = "cancel-reply";
       var a = document.createElement("a");
       a.href = "#comments";
-      a.textContent = "Cancel reply";
+      a.textContent = words.cancelReply || "Cancel reply";
       a.addEventListener("click", restore);
       cancel.appendChild(a);
       heading.parentNode.insertBefore(cancel, heading.nextSibling);

@@ -12,7 +12,8 @@
     event.preventDefault();
     var frame = document.createElement("iframe");
     frame.src = source;
-    frame.title = (link.getAttribute("data-provider") || "Video") + " video player";
+    // The player's name comes with the page, in the site's language.
+    frame.title = link.getAttribute("data-player-title") || (link.getAttribute("data-provider") || "Video") + " video player";
     frame.allow = "autoplay; encrypted-media; picture-in-picture; fullscreen";
     frame.setAttribute("allowfullscreen", "");
     frame.referrerPolicy = "strict-origin-when-cross-origin";
