@@ -163,13 +163,7 @@ public sealed class MediaJourneyTests(LiveSite site) : IDisposable
     /// <summary>The editor signs in as every journey does, in a context with JavaScript off.</summary>
     private async Task<IPage> SignedInEditorWithoutJavaScriptAsync()
     {
-        var page = await site.NewPageAsync(javaScript: false);
-        await page.GotoAsync("/account/login");
-        await page.FillAsync("#Email", LiveSite.AdminEmail);
-        await page.FillAsync("#Password", LiveSite.AdminPassword);
-        await page.ClickAsync("main button[type=submit]");
-        await page.WaitForURLAsync("**/admin");
-        return page;
+        return await LiveSite.SignInAsAdminAsync(await site.NewPageAsync(javaScript: false));
     }
 
     private async Task<string> WriteFileAsync(string name, byte[] content)

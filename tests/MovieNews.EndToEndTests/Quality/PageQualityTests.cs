@@ -126,16 +126,7 @@ public sealed class PageQualityTests(LiveSite site)
     {
         var context = await site.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = site.BaseUrl, BypassCSP = true });
         var page = await context.NewPageAsync();
-        if (signedIn)
-        {
-            await page.GotoAsync("/account/login");
-            await page.FillAsync("#Email", LiveSite.AdminEmail);
-            await page.FillAsync("#Password", LiveSite.AdminPassword);
-            await page.ClickAsync("main button[type=submit]");
-            await page.WaitForURLAsync("**/admin");
-        }
-
-        return page;
+        return signedIn ? await LiveSite.SignInAsAdminAsync(page) : page;
     }
 
     private static string Sanitize(string url) => new(url.Select(c => char.IsLetterOrDigit(c) ? c : '-').ToArray());

@@ -86,9 +86,11 @@ public class LiveSite : WebApplicationFactory<Program>, IAsyncLifetime
         return await context.NewPageAsync();
     }
 
-    public async Task<IPage> SignedInAdminPageAsync()
+    public async Task<IPage> SignedInAdminPageAsync() => await SignInAsAdminAsync(await NewPageAsync());
+
+    /// <summary>Signs the page's browser context in as the site's admin, through the sign-in form.</summary>
+    public static async Task<IPage> SignInAsAdminAsync(IPage page)
     {
-        var page = await NewPageAsync();
         await page.GotoAsync("/account/login");
         await page.FillAsync("#Email", AdminEmail);
         await page.FillAsync("#Password", AdminPassword);

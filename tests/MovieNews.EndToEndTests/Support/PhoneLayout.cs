@@ -30,12 +30,6 @@ public static class PhoneLayout
             ViewportSize = viewport,
             BypassCSP = true,
         });
-        var page = await context.NewPageAsync();
-        await page.GotoAsync("/account/login");
-        await page.FillAsync("#Email", LiveSite.AdminEmail);
-        await page.FillAsync("#Password", LiveSite.AdminPassword);
-        await page.ClickAsync("main button[type=submit]");
-        await page.WaitForURLAsync("**/admin");
-        return page;
+        return await LiveSite.SignInAsAdminAsync(await context.NewPageAsync());
     }
 }

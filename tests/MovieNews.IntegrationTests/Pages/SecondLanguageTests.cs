@@ -106,7 +106,7 @@ public sealed partial class SecondLanguageTests(GermanFactory factory) : IClassF
         Assert.Empty(missing);
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"(?:\bT\[|SiteText\.(?:Get|Format)\()\s*""((?:[^""\\]|\\.)*)""")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?:\bT\[|SiteText\.(?:Get|Format|Capitalized)\()\s*""((?:[^""\\]|\\.)*)""")]
     private static partial System.Text.RegularExpressions.Regex MarkedText();
 
     private static string RepositoryRoot()

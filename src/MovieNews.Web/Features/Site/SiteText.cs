@@ -20,6 +20,16 @@ public sealed class SiteText
     /// <summary>The text in the page's language.</summary>
     public static string Get(string english) => Localizer[english];
 
+    /// <summary>
+    /// The text in the page's language, first letter capitalised: for a word that also stands mid-sentence, since two
+    /// keys differing only in case would share one entry.
+    /// </summary>
+    public static string Capitalized(string english)
+    {
+        var text = Get(english);
+        return text.Length == 0 ? text : char.ToUpper(text[0], CultureInfo.CurrentUICulture) + text[1..];
+    }
+
     /// <summary>The text in the page's language with its placeholders filled in by that language's rules.</summary>
     public static string Format(string english, params object[] values) =>
         string.Format(CultureInfo.CurrentUICulture, Localizer[english], values);

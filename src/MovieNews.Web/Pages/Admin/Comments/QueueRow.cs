@@ -1,4 +1,3 @@
-using System.Globalization;
 using MovieNews.Web.Features.Comments;
 using MovieNews.Web.Features.Moderation;
 using MovieNews.Web.Features.Rendering;
@@ -55,16 +54,13 @@ public sealed record QueueRow(
     public static string StatusLabel(CommentStatus status) => status switch
     {
         // "pending" is already one of the words (the admin menu's badge), and no two keys may differ only in case.
-        CommentStatus.Pending => Capitalized(SiteText.Get("pending")),
+        CommentStatus.Pending => SiteText.Capitalized("pending"),
         CommentStatus.Approved => SiteText.Get("Approved"),
         CommentStatus.Spam => SiteText.Get("Spam"),
         CommentStatus.Rejected => SiteText.Get("Rejected"),
         CommentStatus.Trash => SiteText.Get("Trash"),
         _ => status.ToString(),
     };
-
-    private static string Capitalized(string text) =>
-        text.Length == 0 ? text : char.ToUpper(text[0], CultureInfo.CurrentUICulture) + text[1..];
 
     public static IQueryable<QueueRow> Project(IQueryable<Comment> comments) =>
         comments.Select(c => new QueueRow(
