@@ -1,3 +1,5 @@
+using MovieNews.Web.Features.Site;
+
 namespace MovieNews.Web.Infrastructure;
 
 /// <summary>
@@ -27,7 +29,7 @@ public static class ThemeChoice
             var theme = form?["theme"].ToString();
             if (theme is null || !Choices.Contains(theme, StringComparer.Ordinal))
             {
-                return Results.Text("Choose a theme: auto, light or dark.", "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
+                return Results.Text(SiteText.Get("Choose a theme: auto, light or dark."), "text/plain; charset=utf-8", statusCode: StatusCodes.Status400BadRequest);
             }
 
             if (theme == "auto")

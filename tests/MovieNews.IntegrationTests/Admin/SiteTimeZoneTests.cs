@@ -206,6 +206,21 @@ public sealed class SiteTimeZoneSettingTests(MovieNewsFactory factory) : IClassF
         Assert.Contains("JST", settings.QuerySelector("#timezone-help")!.TextContent, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_zone_with_a_long_name_is_saved_and_recorded_in_the_audit_log()
+    {
+        var client = await factory.SignedInAdminAsync();
+
+        var saved = await client.SubmitAsync("/admin/settings", "#site-form", new Dictionary<string, string?> { ["TimeZone"] = "America/Argentina/Buenos_Aires" });
+        var settings = await client.GetOkPageAsync("/admin/settings");
+        var audit = await client.GetOkPageAsync("/admin/audit");
+        await client.SubmitAsync("/admin/settings", "#site-form", new Dictionary<string, string?> { ["TimeZone"] = "Etc/UTC" });
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal("America/Argentina/Buenos_Aires", settings.QuerySelector("#TimeZone option[selected]")!.TextContent);
+        Assert.Contains("America/Argentina/Buenos_Aires", audit.QuerySelector("main")!.TextContent, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("Mars/Olympus_Mons")]
     [InlineData("")]

@@ -456,6 +456,17 @@ public abstract class MediaLibraryTests(MovieNewsFactory factory)
         Assert.True(TestImages.PixelAt(bytes, 800, 300).Red > 200, "the crop moved towards the (red) left side");
     }
 
+    [Fact]
+    public async Task A_focal_point_typed_with_a_decimal_comma_is_read_as_the_point_it_means()
+    {
+        var (client, id) = await UploadedAsync(TestImages.Jpeg(600, 400));
+
+        var saved = await client.SubmitAsync($"/admin/media/{id}", "#describe-form", new Dictionary<string, string?> { ["FocalX"] = "33,5", ["FocalY"] = "50" });
+
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Equal(0.335, (await StoredAsync(id)).FocalX, 3);
+    }
+
     [Theory]
     [InlineData("abc", "50")]
     [InlineData("101", "50")]

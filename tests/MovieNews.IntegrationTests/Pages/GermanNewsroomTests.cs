@@ -114,4 +114,32 @@ public sealed class GermanNewsroomTests(GermanMailFactory factory) : IClassFixtu
         Assert.StartsWith("SVG- und andere Markup-Dateien können nicht hochgeladen werden", page.QuerySelector("#File-error")!.TextContent.Trim(), StringComparison.Ordinal);
         Assert.Equal("Ein Vektor", page.QuerySelector<AngleSharp.Html.Dom.IHtmlInputElement>("#AltText")!.Value);
     }
+
+    [Fact]
+    public async Task A_comment_held_by_readers_reports_says_why_in_german()
+    {
+        await factory.CreateArticleAsync("deutsch-gemeldet", ArticleStatus.Published, _published);
+        var posted = await factory.CreateBrowserClient("192.0.2.94").PostCommentAsync("/articles/deutsch-gemeldet", CommentForms.Comment("Ein Kommentar, den jemand melden wird.", name: "Rolf"));
+        var id = CommentQueries.CommentId(posted.Headers.Location!.OriginalString);
+        foreach (var (reader, reason) in new[] { (1, "Spam"), (2, "Spam"), (3, "Abuse") })
+        {
+            await factory.CreateBrowserClient($"198.51.100.{reader}").ReportAsync("deutsch-gemeldet", id, reason);
+        }
+
+        var queue = await (await factory.SignedInAdminAsync("192.0.2.95")).GetOkPageAsync("/admin/comments");
+
+        Assert.Contains("Automatisch zurückgehalten: von 3 Lesern gemeldet (Spam × 2, Beleidigung oder Belästigung × 1).",
+            queue.QuerySelectorAll(".reasons li").Select(r => r.TextContent));
+    }
+
+    [Fact]
+    public async Task Feeds_say_they_are_german()
+    {
+        var rss = await factory.CreateClient().GetStringAsync("/feed.xml");
+        var atom = await factory.CreateClient().GetStringAsync("/atom.xml");
+
+        Assert.Contains("<language>de</language>", rss, StringComparison.Ordinal);
+        Assert.Contains("Nachrichten und Gespräche über Filme und Serien.", rss, StringComparison.Ordinal);
+        Assert.Contains("xml:lang=\"de\"", atom, StringComparison.Ordinal);
+    }
 }

@@ -22,8 +22,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         entry.Property(e => e.UserName).HasMaxLength(256);
         entry.Property(e => e.Action).HasMaxLength(60);
         entry.Property(e => e.Subject).HasMaxLength(300);
-        entry.Property(e => e.FromStatus).HasMaxLength(20);
-        entry.Property(e => e.ToStatus).HasMaxLength(20);
+        entry.Property(e => e.FromStatus).HasMaxLength(64);
+        entry.Property(e => e.ToStatus).HasMaxLength(64);
         entry.HasIndex(e => e.AtUtc);
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Html;
+using MovieNews.Web.Features.Site;
 
 namespace MovieNews.Web.Features.Authors;
 
@@ -21,7 +22,7 @@ public sealed record Byline(string Text, bool Custom, IReadOnlyList<AuthorLink> 
 
             for (var i = 0; i < Authors.Count; i++)
             {
-                html.Append(i == 0 ? string.Empty : i == Authors.Count - 1 ? " and " : ", ")
+                html.Append(i == 0 ? string.Empty : i == Authors.Count - 1 ? SiteText.Get(" and ") : ", ")
                     .AppendHtml("<a class=\"author\" rel=\"author\" href=\"").Append(Authors[i].Url).AppendHtml("\">")
                     .Append(Authors[i].Name).AppendHtml("</a>");
             }

@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using MovieNews.Web.Data;
 using MovieNews.Web.Features.Accounts;
 using MovieNews.Web.Features.Articles;
+using MovieNews.Web.Features.Site;
 
 namespace MovieNews.Web.Features.Authors;
 
@@ -10,21 +11,21 @@ public static class Bylines
 {
     public const int MaxAuthors = 10;
 
-    /// <summary>"Ana", "Ana and Ben", "Ana, Ben and Cy"; kept within the byline's 100 characters.</summary>
+    /// <summary>"Ana", "Ana and Ben", "Ana, Ben and Cy" (in the site's language); kept within the byline's 100 characters.</summary>
     public static string Join(IReadOnlyList<string> names)
     {
         var joined = names.Count switch
         {
             0 => string.Empty,
             1 => names[0],
-            _ => $"{string.Join(", ", names.Take(names.Count - 1))} and {names[^1]}",
+            _ => SiteText.Format("{0} and {1}", string.Join(", ", names.Take(names.Count - 1)), names[^1]),
         };
         if (joined.Length <= DisplayNames.MaxLength)
         {
             return joined;
         }
 
-        var shorter = $"{names[0]} and {names.Count - 1} others";
+        var shorter = SiteText.Format("{0} and {1} others", names[0], names.Count - 1);
         return shorter.Length <= DisplayNames.MaxLength ? shorter : names[0];
     }
 

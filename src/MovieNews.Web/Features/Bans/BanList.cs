@@ -66,7 +66,7 @@ public sealed class BanList(MovieNewsDbContext db, ClientFingerprint fingerprint
             }
             else
             {
-                errors[nameof(BanInput.Days)] = SiteText.Format("Enter a whole number of days from 1 to {0:N0}, or leave it empty for a ban without end.", MaxDays);
+                errors[nameof(BanInput.Days)] = SiteText.Format("Enter a whole number of days from 1 to {0}, or leave it empty for a ban without end.", MaxDays);
             }
         }
 

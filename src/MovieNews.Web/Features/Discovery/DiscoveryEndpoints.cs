@@ -7,6 +7,7 @@ using MovieNews.Web.Data;
 using MovieNews.Web.Features.Articles;
 using MovieNews.Web.Features.Media;
 using MovieNews.Web.Features.Moderation;
+using MovieNews.Web.Features.Site;
 using MovieNews.Web.Infrastructure;
 using MovieNews.Web.Infrastructure.Caching;
 
@@ -48,7 +49,7 @@ public static class DiscoveryEndpoints
         }
 
         return await ArticleFeedAsync(context, db, clock, urls, atom: false, ct,
-            new AuthorFeed(author.UserId, $"MovieNews: articles by {author.Name}", $"/authors/{author.Slug}", $"/authors/{author.Slug}/feed.xml"));
+            new AuthorFeed(author.UserId, SiteText.Format("{0}: articles by {1}", "MovieNews", author.Name), $"/authors/{author.Slug}", $"/authors/{author.Slug}/feed.xml"));
     }
 
     private sealed record AuthorFeed(string UserId, string Title, string Page, string Self);
@@ -71,11 +72,11 @@ public static class DiscoveryEndpoints
         var pictures = await PictureView.LoadAsync(db, articles.Select(a => a.FeaturedMediaId), ct);
         var request = context.Request;
         var home = urls.Absolute(request, by?.Page ?? "/");
-        var feed = new SyndicationFeed(by?.Title ?? "MovieNews", "News and talk about films and series.", home)
+        var feed = new SyndicationFeed(by?.Title ?? "MovieNews", SiteText.Get("News and talk about films and series."), home)
         {
             Id = home.ToString(),
             LastUpdatedTime = articles.Count == 0 ? clock.GetUtcNow() : articles.Max(a => new DateTimeOffset(a.UpdatedUtc, TimeSpan.Zero)),
-            Language = "en",
+            Language = context.RequestServices.GetRequiredService<SiteLanguage>().Tag,
         };
         feed.Links.Add(SyndicationLink.CreateSelfLink(urls.Absolute(request, by?.Self ?? (atom ? "/atom.xml" : "/feed.xml"))));
         feed.Items = articles.Select(a =>
@@ -127,7 +128,7 @@ public static class DiscoveryEndpoints
             .ToListAsync(ct);
         var request = context.Request;
         var page = urls.Absolute(request, $"/articles/{slug}");
-        var feed = new SyndicationFeed($"Comments on “{article.Title}”", $"Reader comments on {article.Title}", page)
+        var feed = new SyndicationFeed(SiteText.Format("Comments on “{0}”", article.Title), SiteText.Format("Reader comments on {0}", article.Title), page)
         {
             Id = page + "#comments",
             LastUpdatedTime = comments.Count == 0 ? clock.GetUtcNow() : new DateTimeOffset(comments[0].CreatedUtc, TimeSpan.Zero),
@@ -135,7 +136,7 @@ public static class DiscoveryEndpoints
         feed.Items = comments.Select(c =>
         {
             var link = urls.Absolute(request, $"/articles/{slug}/comments/{c.Id}");
-            var item = new SyndicationItem($"By {c.AuthorName}", new TextSyndicationContent(c.BodyHtml, TextSyndicationContentKind.Html), link, link.ToString(), new DateTimeOffset(c.CreatedUtc, TimeSpan.Zero))
+            var item = new SyndicationItem(SiteText.Format("By {0}", c.AuthorName), new TextSyndicationContent(c.BodyHtml, TextSyndicationContentKind.Html), link, link.ToString(), new DateTimeOffset(c.CreatedUtc, TimeSpan.Zero))
             {
                 PublishDate = new DateTimeOffset(c.CreatedUtc, TimeSpan.Zero),
             };

@@ -252,10 +252,30 @@ public static partial class ModerationReasons
             return SiteText.Format("Blocked words: {0}.", stored[BlockedPrefix.Length..^1]);
         }
 
+        if (ReportsReason().Match(stored) is { Success: true } reports)
+        {
+            return SiteText.Format("Held automatically: reported by {0} readers ({1}).", reports.Groups[1].Value, Tally(reports.Groups[2].Value));
+        }
+
         return LinksReason().Match(stored) is { Success: true } links
             ? SiteText.Format("{0} links (comments with {1} or more are held).", links.Groups[1].Value, links.Groups[2].Value)
             : SiteText.Get(stored);
     }
+
+    public static string ReportedBy(int count, string tally) => $"Held automatically: reported by {count} readers ({tally}).";
+
+    /// <summary>Stored as "spam × 2, off-topic × 1"; shown with each reason's label in the page's words ("Spam × 2, …").</summary>
+    private static string Tally(string stored) => string.Join(", ", stored.Split(", ").Select(part =>
+    {
+        var times = part.LastIndexOf(" × ", StringComparison.Ordinal);
+        var label = times < 0 ? part : part[..times];
+        var english = Enum.GetValues<Reports.ReportReason>().Select(Reports.CommentReport.Label)
+            .FirstOrDefault(l => l.Equals(label, StringComparison.OrdinalIgnoreCase));
+        return (english is null ? label : SiteText.Get(english)) + (times < 0 ? "" : part[times..]);
+    }));
+
+    [GeneratedRegex(@"^Held automatically: reported by ([0-9]+) readers \((.*)\)\.$", RegexOptions.CultureInvariant)]
+    private static partial Regex ReportsReason();
 
     [GeneratedRegex(@"^([0-9]+) links \(comments with ([0-9]+) or more are held\)\.$", RegexOptions.CultureInvariant)]
     private static partial Regex LinksReason();

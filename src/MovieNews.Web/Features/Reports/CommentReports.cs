@@ -115,7 +115,7 @@ public sealed class CommentReports(MovieNewsDbContext db, AuditLog audit, TimePr
             {
                 var tally = string.Join(", ", open.OrderByDescending(g => g.Count).Select(g => $"{CommentReport.Label(g.Key).ToLowerInvariant()} × {g.Count}"));
                 comment.Status = CommentStatus.Pending;
-                comment.ModerationReasons = [.. comment.ModerationReasons, $"Held automatically: reported by {count} readers ({tally})."];
+                comment.ModerationReasons = [.. comment.ModerationReasons, ModerationReasons.ReportedBy(count, tally)];
                 audit.Record("comment.auto-hold", $"Comment #{comment.Id} by {comment.AuthorName}: {count} reports", CommentStatus.Approved, CommentStatus.Pending);
                 await db.SaveChangesAsync(cancellationToken);
                 held = true;

@@ -60,7 +60,7 @@ public sealed class ReviewMail(MovieNewsDbContext db, MailOutbox outbox, SiteUrl
     private async Task SendAsync(string to, string subject, string lead, string? note, string path, string linkText, CancellationToken cancellationToken)
     {
         var link = (urls.PublicBase ?? string.Empty) + path;
-        var quoted = string.IsNullOrWhiteSpace(note) ? "" : $"\n\n“{note.Trim()}”";
+        var quoted = string.IsNullOrWhiteSpace(note) ? "" : "\n\n" + SiteText.Format("“{0}”", note.Trim());
         const string Staff = "You get this because you are on the staff of {0}.";
         var text = $"{lead}{quoted}\n\n{linkText}: {link}\n\n{SiteText.Format(Staff, CommentNotices.SiteName)}\n";
         var html = $"<p>{CommentNotices.E(lead)}</p>\n"

@@ -68,6 +68,9 @@ public static class SiteLanguageExtensions
     public static WebApplication UseSiteLanguage(this WebApplication app)
     {
         var language = app.Services.GetRequiredService<SiteLanguage>();
+        // Start-up too: seeding, imports and other commands, and the background work started from here (it inherits
+        // this), write what they store and send in the site's language.
+        CultureInfo.CurrentUICulture = language.Culture;
         app.Use((context, next) =>
         {
             CultureInfo.CurrentUICulture = language.Culture;

@@ -13,7 +13,10 @@
   var timer = null;
   var slugEdited = slug.value.length > 0;
   // The words come with the page (data-* on the form), in the site's language; {0} is filled in here.
-  function words(name, value) { return (form.dataset[name] || name).replace("{0}", value === undefined ? "" : value); }
+  function words(name, value) {
+    // A function as the replacement: "$&" in a file name or message is text, not a pattern.
+    return (form.dataset[name] || name).replace("{0}", function () { return value === undefined ? "" : String(value); });
+  }
 
   function render() {
     var data = new FormData();

@@ -35,7 +35,9 @@
     event.preventDefault();
     comment.parentNode.insertBefore(respond, comment.nextSibling);
     parentField.value = comment.id.slice("comment-".length);
-    heading.textContent = (words.replyTo || "Reply to {0}").replace("{0}", author.textContent.trim());
+    // A function as the replacement: a name's "$&" or "$`" is text, not a pattern.
+    var authorName = author.textContent.trim();
+    heading.textContent = (words.replyTo || "Reply to {0}").replace("{0}", function () { return authorName; });
     var existing = respond.querySelector(".cancel-reply");
     if (existing) { existing.remove(); }
     if (!cancel) {

@@ -102,7 +102,8 @@ public sealed class DetailsModel(MovieNewsDbContext db, MediaLibrary library) : 
     {
         double? Read(string? typed, string field)
         {
-            if (double.TryParse(typed, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value is >= 0 and <= 100)
+            // A decimal comma is read as the point it means ("33,5"), whatever the site's language: no thousands here.
+            if (double.TryParse(typed?.Replace(',', '.'), NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value is >= 0 and <= 100)
             {
                 return value / 100;
             }
