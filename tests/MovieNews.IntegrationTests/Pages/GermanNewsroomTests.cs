@@ -142,4 +142,12 @@ public sealed class GermanNewsroomTests(GermanMailFactory factory) : IClassFixtu
         Assert.Contains("Nachrichten und Gespräche über Filme und Serien.", rss, StringComparison.Ordinal);
         Assert.Contains("xml:lang=\"de\"", atom, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task The_first_admin_made_at_start_up_gets_the_german_default_byline()
+    {
+        var admin = await factory.FindUserAsync(MovieNewsFactory.AdminEmail);
+
+        Assert.Equal("Redaktion", admin!.DisplayName);
+    }
 }

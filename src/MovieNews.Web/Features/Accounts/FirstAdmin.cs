@@ -1,11 +1,12 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
+using MovieNews.Web.Features.Site;
 
 namespace MovieNews.Web.Features.Accounts;
 
 /// <summary>
 /// A fresh install needs one admin to sign in with. It comes from <c>Admin:Email</c>, <c>Admin:Password</c> and
-/// <c>Admin:DisplayName</c> (its byline; <see cref="DisplayNames.Default"/> when unset, never taken from the email);
+/// <c>Admin:DisplayName</c> (its byline; <see cref="DisplayNames.Default"/>, in the site's language, when unset, never taken from the email);
 /// when the email and password are unset, the one-time setup page opens instead (<see cref="FirstRunSetup"/>).
 /// </summary>
 public sealed class FirstAdmin(
@@ -59,7 +60,7 @@ public sealed class FirstAdmin(
             return;
         }
 
-        var displayName = configuration["Admin:DisplayName"] is { Length: > 0 } configured ? configured : DisplayNames.Default;
+        var displayName = configuration["Admin:DisplayName"] is { Length: > 0 } configured ? configured : SiteText.Get(DisplayNames.Default);
         if (DisplayNames.Check(displayName).Problem is { } problem)
         {
             throw new InvalidOperationException($"Admin:DisplayName cannot be used for the first admin: {problem}");
